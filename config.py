@@ -1,0 +1,183 @@
+"""Configuration classes, read from the environment.
+
+Development runs with nothing set: an SQLite file and generated secrets in the instance folder.
+Production refuses to start without its secrets and its database, so an unsafe deployment fails
+loudly instead of running with a default key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parent
+
+# The keys that protect residents' data. Each must come from the environment in production.
+SECRET_NAMES = ("SECRET_KEY", "FIELD_ENCRYPTION_KEY", "HASH_PEPPER")
+
+
+class ConfigError(RuntimeError):
+    """Raised when a configuration would run the portal unsafely."""
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    NAME = "base"
+    SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
+    FIELD_ENCRYPTION_KEY: str | None = os.environ.get("FIELD_ENCRYPTION_KEY")
+    HASH_PEPPER: str | None = os.environ.get("HASH_PEPPER")
+    SQLALCHEMY_DATABASE_URI: str | None = os.environ.get("DATABASE_URL")
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    # The migrations create the schema; an empty database is upgraded on first start.
+    AUTO_MIGRATE = os.environ.get("AUTO_MIGRATE", "1") == "1"
+
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "America/Chicago")
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+    # The languages a resident can choose; a language is shipped once its catalog is complete.
+    LANGUAGES = ("en", "es")
+
+    # A CSRF token lives as long as the browser session: a resident who takes an hour to write
+    # what happened must not lose it to an expired token.
+    WTF_CSRF_TIME_LIMIT: int | None = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+
+    UPLOAD_FOLDER: str | None = os.environ.get("UPLOAD_FOLDER")
+    MAX_FILES = 5
+    MAX_FILE_BYTES = 10 * 1024 * 1024
+    # Room for one form post carrying every file at once, plus the form's own fields.
+    MAX_CONTENT_LENGTH = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024
+    # Unsent answers are deleted after this long without activity.
+    DRAFT_TTL_MINUTES = _env_int("DRAFT_TTL_MINUTES", 180)
+
+    # argon2id cost for receipts: RFC 9106's low-memory profile (64 MiB, 3 passes).
+    RECEIPT_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
+    SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", "20 per hour")
+
+    # Where "Leave this site quickly" goes: an ordinary, neutral page.
+    QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/")
+
+    # The numbers on every public page (DOMAIN.md). Override one with HELP_<KEY>=...
+    HELP_NUMBERS = {
+        "emergency": os.environ.get("HELP_EMERGENCY", "911"),
+        "commission": os.environ.get("HELP_COMMISSION", "(312) 744-4111"),
+        "commission_tty": os.environ.get("HELP_COMMISSION_TTY", "(312) 744-1088"),
+        "hate_crime": os.environ.get("HELP_HATE_CRIME", "(312) 744-4874"),
+        "city_services": os.environ.get("HELP_CITY_SERVICES", "311"),
+        "crisis": os.environ.get("HELP_CRISIS", "988"),
+        "immigrant": os.environ.get("HELP_IMMIGRANT", "1-855-435-7693"),
+    }
+
+    # Service targets, in business days (DOMAIN.md).
+    ACKNOWLEDGE_BUSINESS_DAYS = _env_int("ACKNOWLEDGE_BUSINESS_DAYS", 2)
+    SCREENING_BUSINESS_DAYS = _env_int("SCREENING_BUSINESS_DAYS", 10)
+    FILING_DEADLINE_DAYS = 365
+
+    @classmethod
+    def prepare(cls, instance_path: Path) -> dict[str, Any]:
+        """Return settings that depend on the instance folder."""
+        return {}
+
+
+class DevelopmentConfig(Config):
+    """Local work and `make demo`: everything it needs is generated in the instance folder."""
+
+    NAME = "development"
+
+    @classmethod
+    def prepare(cls, instance_path: Path) -> dict[str, Any]:
+        """Fill in a database, an upload folder and secrets kept beside them."""
+        settings: dict[str, Any] = {}
+        generated = _instance_secrets(instance_path)
+        for name in SECRET_NAMES:
+            if not getattr(cls, name):
+                settings[name] = generated[name]
+        if not cls.SQLALCHEMY_DATABASE_URI:
+            settings["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance_path / 'intake.sqlite'}"
+        if not cls.UPLOAD_FOLDER:
+            settings["UPLOAD_FOLDER"] = str(instance_path / "uploads")
+        return settings
+
+
+class TestingConfig(Config):
+    """The test suite: fast hashing, fixed keys, no rate limits unless a test turns them on."""
+
+    NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "test-secret-key"  # noqa: S105 - the test suite's own fixed key
+    FIELD_ENCRYPTION_KEY = Fernet.generate_key().decode()
+    HASH_PEPPER = "test-pepper"
+    AUTO_MIGRATE = True
+    RECEIPT_HASH_PROFILE = "CHEAPEST"
+    RATELIMIT_ENABLED = False
+    DRAFT_TTL_MINUTES = 180
+
+
+class ProductionConfig(Config):
+    """A real deployment: every secret and the database come from the environment."""
+
+    NAME = "production"
+    SESSION_COOKIE_SECURE = True
+    AUTO_MIGRATE = os.environ.get("AUTO_MIGRATE", "0") == "1"
+
+    @classmethod
+    def prepare(cls, instance_path: Path) -> dict[str, Any]:
+        """Refuse to start without the secrets, the database and the upload folder."""
+        missing = [name for name in (*SECRET_NAMES, "DATABASE_URL", "UPLOAD_FOLDER") if not
+                   os.environ.get(name)]
+        if missing:
+            raise ConfigError(
+                "Production needs these environment variables: " + ", ".join(missing)
+            )
+        return {}
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def select(name: str | None = None) -> type[Config]:
+    """The configuration class named by `name` or INTAKE_ENV (development by default)."""
+    key = name or os.environ.get("INTAKE_ENV", "development")
+    try:
+        return CONFIGS[key]
+    except KeyError:
+        raise ConfigError(f"Unknown INTAKE_ENV {key!r}; use one of {sorted(CONFIGS)}") from None
+
+
+def _instance_secrets(instance_path: Path) -> dict[str, str]:
+    """Read the development secrets from the instance folder, creating them on first use."""
+    path = instance_path / "secrets.json"
+    if path.exists():
+        stored: dict[str, str] = json.loads(path.read_text())
+        if all(stored.get(name) for name in SECRET_NAMES):
+            return stored
+    instance_path.mkdir(parents=True, exist_ok=True)
+    values = {
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "HASH_PEPPER": secrets.token_urlsafe(48),
+    }
+    # Written readable by the owner only: these keys unlock residents' contact details.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(values, handle)
+    return values

@@ -1,0 +1,184 @@
+"""The database models: a report, its optional contact, its chosen terms and its evidence files.
+
+Nothing here stores an IP address or a user agent, and nothing about an anonymous reporter that
+they did not type themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from .crypto import EncryptedText
+from .extensions import db
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware, whatever the database."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        """Store in UTC."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime; use intake.models.utcnow()")
+        result: datetime = value.astimezone(UTC)
+        return result
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        """SQLite forgets the zone; give it back."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+        return value.astimezone(UTC)  # type: ignore[no-any-return]
+
+
+class Report(db.Model):  # type: ignore[name-defined,misc]
+    """One report from a resident, discrimination or hate incident or not sure."""
+
+    __tablename__ = "report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Public, non-sequential: "HR-7K3M-9QX2". Reveals nothing about volume or order.
+    record_number: Mapped[str] = mapped_column(String(12), unique=True)
+    # argon2id of the peppered receipt; the receipt itself is never stored.
+    receipt_hash: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    language: Mapped[str] = mapped_column(String(10), index=True)
+    anonymous: Mapped[bool] = mapped_column(Boolean, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    # Discrimination: the one covered area (protected classes are ReportTerm rows).
+    covered_area: Mapped[str | None] = mapped_column(String(40), index=True)
+    # Hate incident: "are you in danger now?" (bias categories, incident types are ReportTerm rows).
+    in_danger: Mapped[bool | None] = mapped_column(Boolean)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+    # When: month and year required, day optional; never in the future.
+    incident_year: Mapped[int] = mapped_column(Integer)
+    incident_month: Mapped[int] = mapped_column(Integer)
+    incident_day: Mapped[int | None] = mapped_column(Integer)
+    still_happening: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Past the 365-day filing window when received: staff decide, the resident was warned.
+    past_filing_deadline: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # Where.
+    in_city: Mapped[str] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+    community_area: Mapped[int | None] = mapped_column(Integer, index=True)
+    ward: Mapped[int | None] = mapped_column(Integer, index=True)
+    location_type: Mapped[str | None] = mapped_column(String(20))
+
+    # Who did it.
+    respondent_name: Mapped[str | None] = mapped_column(String(300))
+    respondent_type: Mapped[str | None] = mapped_column(String(20))
+    respondent_role: Mapped[str | None] = mapped_column(String(20))
+
+    # What happened, in the resident's words and language.
+    narrative: Mapped[str] = mapped_column(Text)
+    witnesses: Mapped[str | None] = mapped_column(Text)
+    reported_details: Mapped[str | None] = mapped_column(Text)
+    help_details: Mapped[str | None] = mapped_column(Text)
+
+    # Hate incidents: the victim's consent to share their contact details with police.
+    share_with_police: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    contact: Mapped[Contact | None] = relationship(
+        back_populates="report", cascade="all, delete-orphan", uselist=False
+    )
+    terms: Mapped[list[ReportTerm]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="ReportTerm.position"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
+
+    def codes(self, vocabulary: str) -> list[str]:
+        """The codes chosen from one multi-valued vocabulary, in the order they were given."""
+        return [term.code for term in self.terms if term.vocabulary == vocabulary]
+
+
+class ReportTerm(db.Model):  # type: ignore[name-defined,misc]
+    """One chosen term of a multi-valued vocabulary (protected class, bias category, ...)."""
+
+    __tablename__ = "report_term"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), primary_key=True
+    )
+    vocabulary: Mapped[str] = mapped_column(String(30), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    report: Mapped[Report] = relationship(back_populates="terms")
+
+
+class Contact(db.Model):  # type: ignore[name-defined,misc]
+    """The complainant's contact details, all optional, every personal field encrypted at rest."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), unique=True
+    )
+    name: Mapped[str | None] = mapped_column(EncryptedText)
+    email: Mapped[str | None] = mapped_column(EncryptedText)
+    # Keyed hash of the normalised email, so staff can find other reports from the same person.
+    email_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    phone: Mapped[str | None] = mapped_column(EncryptedText)
+    mailing_address: Mapped[str | None] = mapped_column(EncryptedText)
+    best_time: Mapped[str | None] = mapped_column(EncryptedText)
+    accommodations: Mapped[str | None] = mapped_column(EncryptedText)
+    preferred_method: Mapped[str | None] = mapped_column(String(10))
+    safe_to_leave_message: Mapped[bool | None] = mapped_column(Boolean)
+    preferred_language: Mapped[str | None] = mapped_column(String(10))
+
+    report: Mapped[Report] = relationship(back_populates="contact")
+
+
+class Attachment(db.Model):  # type: ignore[name-defined,misc]
+    """An evidence file, stored outside the web root under a random name."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)
+    # The name on the resident's device may itself be personal ("eviction-maria.pdf").
+    original_name: Mapped[str | None] = mapped_column(EncryptedText)
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="attachments")
+
+
+class Draft(db.Model):  # type: ignore[name-defined,misc]
+    """A resident's unsent answers between form steps, encrypted, deleted when sent or stale.
+
+    The browser holds a random token; the table holds only its hash, so reading the database does
+    not let anyone continue someone else's report.
+    """
+
+    __tablename__ = "draft"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[str] = mapped_column(EncryptedText)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

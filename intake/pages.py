@@ -1,0 +1,101 @@
+"""What every page shares: the help numbers, the language switcher, and the error pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Flask, current_app, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .i18n import NATIVE_NAMES, direction, shipped
+
+COMMISSION_NAME = _l("Chicago Commission on Human Relations")
+
+# The help lines in the order a person in trouble needs them.
+HELP_LINES = (
+    ("emergency", _l("Danger now or a crime in progress")),
+    ("commission", _l("Commission on Human Relations")),
+    ("commission_tty", _l("Commission TTY (deaf or hard of hearing)")),
+    ("hate_crime", _l("Hate crime victim help")),
+    ("city_services", _l("City services; report a hate incident")),
+    ("crisis", _l("Suicide and crisis line (call or text)")),
+    ("immigrant", _l("Immigrant family support hotline")),
+)
+
+
+def tel(number: str) -> str:
+    """A `tel:` URI for a displayed number: "(312) 744-4111" → "tel:+13127444111"."""
+    digits = re.sub(r"\D", "", number)
+    if len(digits) == 10:
+        digits = "1" + digits
+    return f"tel:+{digits}" if len(digits) == 11 else f"tel:{digits}"
+
+
+def help_lines() -> list[dict[str, str]]:
+    """The configured help numbers with their labels and links."""
+    numbers = current_app.config["HELP_NUMBERS"]
+    return [
+        {"key": key, "label": str(label), "number": numbers[key], "tel": tel(numbers[key])}
+        for key, label in HELP_LINES
+        if numbers.get(key)
+    ]
+
+
+def _switch_url(code: str) -> str:
+    """The current page in another language (GET pages keep their query)."""
+    args = {k: v for k, v in request.args.items() if k != "lang"}
+    endpoint = request.endpoint or "public.index"
+    try:
+        return url_for(endpoint, **(request.view_args or {}), **args, lang=code)
+    except Exception:  # noqa: BLE001 - an error page has no usable endpoint
+        return url_for("public.index", lang=code)
+
+
+def _context() -> dict[str, Any]:
+    locale = str(get_locale())
+    return {
+        "locale": locale,
+        "text_direction": direction(locale),
+        "languages": [(code, NATIVE_NAMES[code]) for code in shipped()],
+        "switch_url": _switch_url,
+        "help_lines": help_lines(),
+        "quick_exit_url": current_app.config["QUICK_EXIT_URL"],
+        "commission_name": COMMISSION_NAME,
+        "commission_phone": current_app.config["HELP_NUMBERS"]["commission"],
+        "tel": tel,
+    }
+
+
+ERROR_MESSAGES = {
+    400: _l("Something in that request was not right. Please go back and try again."),
+    403: _l("You cannot open this page."),
+    404: _l("We could not find that page."),
+    405: _l("That page cannot be used that way."),
+    413: _l("The files were too large to send together. Each file can be up to 10 MB; "
+            "try sending them one at a time."),
+    429: _l("Too many tries from this connection. Please wait a while and try again, "
+            "or call us."),
+    500: _l("Something went wrong on our side. Your answers that were already saved are kept. "
+            "Please try again, or call us."),
+}
+
+
+def _error(error: Exception) -> tuple[str, int]:
+    code = error.code if isinstance(error, HTTPException) and error.code else 500
+    message = ERROR_MESSAGES.get(code, ERROR_MESSAGES[500 if code >= 500 else 400])
+    if isinstance(error, CSRFError):
+        message = _l("This page was open too long or came from somewhere else. For your safety "
+                     "we did not accept it. Please go back, reload the page and try again.")
+    return render_template("error.html", code=code, message=message), code
+
+
+def init_app(app: Flask) -> None:
+    """Register the shared template context and the error pages."""
+    app.context_processor(_context)
+    for code in ERROR_MESSAGES:
+        app.register_error_handler(code, _error)
+    app.register_error_handler(CSRFError, _error)

@@ -1,0 +1,374 @@
+"""The resident's form, one class per step. Labels, hints and errors are all translated.
+
+Which questions apply depends on what happened (the first step); each form takes that `kind` and
+makes its questions required or not on the server, so the form works without JavaScript.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import MultipleFileField
+from wtforms import (
+    BooleanField,
+    SelectChoice,
+    Field,
+    Form,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+
+from .. import rules, vocab
+from ..geography import community_area_choices, ward_choices
+from ..i18n import language_choices
+
+NARRATIVE_MAX = 10_000
+SHORT_TEXT_MAX = 300
+LONG_TEXT_MAX = 2_000
+
+
+def options(*groups: Any) -> list[SelectChoice]:
+    """WTForms choices from (value, label) pairs: a blank first option, vocabularies, lists."""
+    return [SelectChoice(str(value), label) for group in groups for value, label in group]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices, shown as checkboxes."""
+
+
+def _require(field: Field, message: Any) -> None:
+    """Make a field required for this form instance only."""
+    field.validators = [InputRequired(message=message), *field.validators]
+    field.flags.required = True
+
+
+def _optional_int(value: Any) -> int | None:
+    return int(value) if value not in (None, "", "None") else None
+
+
+class KindForm(FlaskForm):
+    """Step 1: what happened."""
+
+    kind = RadioField(
+        _l("What happened?"),
+        choices=options(vocab.choices(vocab.KINDS)),
+        validators=[InputRequired(message=_l("Choose the answer closest to what happened."))],
+        description=_l("Choose the closest answer. You can change it later."),
+    )
+
+
+class IncidentForm(FlaskForm):
+    """Step 2: what happened, when, and the questions for this kind of report."""
+
+    covered_area = RadioField(
+        _l("Where were you treated unfairly?"),
+        choices=options(vocab.choices(vocab.COVERED_AREAS)),
+        validators=[Optional()],
+    )
+    protected_classes = MultiCheckboxField(
+        _l("Why do you think it happened?"),
+        choices=options(vocab.choices(vocab.PROTECTED_CLASSES)),
+        description=_l("Choose all that apply."),
+    )
+    in_danger = RadioField(
+        _l("Are you in danger now?"),
+        choices=options(vocab.choices(vocab.YES_NO)),
+        validators=[Optional()],
+        description=_l("If you are in danger now, call 911 first."),
+    )
+    bias_categories = MultiCheckboxField(
+        _l("Why do you think you were targeted?"),
+        choices=options(vocab.choices(vocab.BIAS_CATEGORIES)),
+        description=_l("Choose all that apply."),
+    )
+    incident_types = MultiCheckboxField(
+        _l("What did they do?"),
+        choices=options(vocab.choices(vocab.INCIDENT_TYPES)),
+        description=_l("Choose all that apply."),
+    )
+    incident_month = SelectField(
+        _l("Month"),
+        choices=options([("", _l("Choose a month"))], vocab.choices(vocab.MONTHS)),
+        validators=[InputRequired(message=_l("Choose the month it happened."))],
+    )
+    incident_year = SelectField(
+        _l("Year"),
+        validators=[InputRequired(message=_l("Choose the year it happened."))],
+    )
+    incident_day = SelectField(_l("Day (optional)"), validators=[Optional()])
+    still_happening = BooleanField(_l("It is still happening"))
+    narrative = TextAreaField(
+        _l("Tell us what happened"),
+        description=_l(
+            "In your own words and your own language. Who was involved, what was said or done, "
+            "and anything else you think is important."
+        ),
+        validators=[
+            InputRequired(message=_l("Tell us what happened, in a few words or more.")),
+            Length(max=NARRATIVE_MAX,
+                   message=_l("Please shorten this to %(max)d characters or fewer.",
+                              max=NARRATIVE_MAX)),
+        ],
+    )
+
+    def __init__(self, *args: Any, kind: str, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.today = today
+        self.incident_year.choices = options([("", _l("Choose a year"))], rules.year_choices(today))
+        self.incident_day.choices = options([("", _l("I don't know"))],
+                                            [(d, str(d)) for d in range(1, 32)])
+        if kind == "discrimination":
+            _require(self.covered_area, _l("Choose where it happened, or “Somewhere else”."))
+            _require(self.protected_classes,
+                     _l("Choose at least one reason, or “Something else, or I am not sure”."))
+        if kind == "hate":
+            _require(self.bias_categories,
+                     _l("Choose at least one reason, or “Something else, or I am not sure”."))
+            _require(self.incident_types, _l("Choose at least one, or “Something else”."))
+        if kind in ("hate", "unsure"):
+            _require(self.in_danger, _l("Tell us whether you are in danger now."))
+
+    def shows(self, name: str) -> bool:
+        """Whether this kind of report asks the question `name`."""
+        return rules.asks(self.kind, name)
+
+    def validate_protected_classes(self, field: Field) -> None:
+        """Credit and criminal history are protected at work only, not in housing."""
+        chosen = set(field.data or ())
+        if self.covered_area.data == "housing" and chosen & {"credit_history", "criminal_history"}:
+            raise ValidationError(_l(
+                "For housing, the law does not cover credit history or criminal history. "
+                "Uncheck them, or choose “Something else, or I am not sure”."
+            ))
+
+    def validate_incident_day(self, field: Field) -> None:
+        """The date must exist and must not be in the future."""
+        year = _optional_int(self.incident_year.data)
+        month = _optional_int(self.incident_month.data)
+        if year is None or month is None:
+            return
+        error = rules.incident_date_error(year, month, _optional_int(field.data), self.today)
+        if error is not None:
+            raise ValidationError(error)
+
+
+class PlaceForm(FlaskForm):
+    """Step 3: where it happened, who did it, and what the resident wants."""
+
+    in_city = RadioField(
+        _l("Did it happen in Chicago?"),
+        choices=options(vocab.choices(vocab.IN_CITY)),
+        validators=[InputRequired(message=_l("Choose yes, no, or “I am not sure”."))],
+        description=_l("You can report even if you live somewhere else."),
+    )
+    city = StringField(
+        _l("If not in Chicago, which city or town?"),
+        validators=[Optional(), Length(max=200)],
+    )
+    address = TextAreaField(
+        _l("Address, corner or place"),
+        description=_l("For example: the store's name and street, or the corner of two streets."),
+        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+    )
+    community_area = SelectField(
+        _l("Neighborhood (community area)"), validators=[Optional()]
+    )
+    ward = SelectField(_l("Ward"), validators=[Optional()])
+    location_type = SelectField(
+        _l("What kind of place was it?"),
+        choices=options([("", _l("Choose one"))], vocab.choices(vocab.LOCATION_TYPES)),
+        validators=[Optional()],
+    )
+    respondent_type = RadioField(
+        _l("Who did it?"),
+        choices=options(vocab.choices(vocab.RESPONDENT_TYPES)),
+        validators=[Optional()],
+    )
+    respondent_name = StringField(
+        _l("Their name, if you know it"),
+        description=_l("A person's name, or the name of the business or organization."),
+        validators=[Optional(), Length(max=SHORT_TEXT_MAX)],
+    )
+    respondent_role = RadioField(
+        _l("Who were they to you?"),
+        choices=options(vocab.choices(vocab.RESPONDENT_ROLES)),
+        validators=[Optional()],
+    )
+    witnesses = TextAreaField(
+        _l("Did anyone see or hear it?"),
+        description=_l("Names or a description, and how to reach them if you know."),
+        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+    )
+    reported_to = MultiCheckboxField(
+        _l("Have you reported this anywhere else?"),
+        choices=options(vocab.choices(vocab.REPORTED_TO)),
+    )
+    reported_details = TextAreaField(
+        _l("Where, and any report number"),
+        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+    )
+    help_wanted = MultiCheckboxField(
+        _l("What would help you?"),
+        choices=options(vocab.choices(vocab.HELP_WANTED)),
+        description=_l("Choose all that apply."),
+    )
+    help_details = TextAreaField(
+        _l("Anything else you would like"),
+        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.pop("kind", None)
+        kwargs.pop("today", None)
+        super().__init__(*args, **kwargs)
+        self.community_area.choices = options([("", _l("I don't know"))], community_area_choices())
+        self.ward.choices = options([("", _l("I don't know"))], ward_choices())
+
+    def validate_reported_to(self, field: Field) -> None:
+        """"No, not yet" cannot go with a place it was reported."""
+        chosen = set(field.data or ())
+        if "none" in chosen and len(chosen) > 1:
+            raise ValidationError(_l("You chose “No, not yet” and a place. Choose one or the other."))
+
+
+PHONE_DIGITS = re.compile(r"\d")
+
+
+class ContactForm(FlaskForm):
+    """Step 5: how to reach the resident. Every field is optional; none makes it anonymous."""
+
+    name = StringField(_l("Your name"), validators=[Optional(), Length(max=SHORT_TEXT_MAX)])
+    email = StringField(
+        _l("Email"),
+        validators=[
+            Optional(),
+            Length(max=254),
+            Email(message=_l("Enter an email address like name@example.com."),
+                  check_deliverability=False),
+        ],
+    )
+    phone = StringField(
+        _l("Phone"),
+        validators=[Optional(), Length(max=40)],
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
+    )
+    mailing_address = TextAreaField(
+        _l("Mailing address"), validators=[Optional(), Length(max=LONG_TEXT_MAX)]
+    )
+    preferred_method = RadioField(
+        _l("How should we contact you?"),
+        choices=options(vocab.choices(vocab.CONTACT_METHODS)),
+        validators=[Optional()],
+    )
+    best_time = StringField(
+        _l("Best time to reach you"), validators=[Optional(), Length(max=SHORT_TEXT_MAX)]
+    )
+    safe_to_leave_message = RadioField(
+        _l("Is it safe to leave you a message?"),
+        choices=options(vocab.choices(vocab.YES_NO)),
+        validators=[Optional()],
+    )
+    preferred_language = SelectField(
+        _l("Language you prefer for calls and letters"), validators=[Optional()]
+    )
+    accommodations = TextAreaField(
+        _l("Do you need an accommodation to take part?"),
+        description=_l(
+            "For example: an interpreter, sign language, large print, or a meeting place "
+            "without stairs."
+        ),
+        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+    )
+    share_with_police = BooleanField(
+        _l("You may share my name and contact details with the police.")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.kind = kwargs.pop("kind", "")
+        kwargs.pop("today", None)
+        super().__init__(*args, **kwargs)
+        self.preferred_language.choices = options([("", _l("Choose a language"))], language_choices())
+
+    def shows(self, name: str) -> bool:
+        """Police consent is asked only where there may be a hate crime."""
+        return rules.asks(self.kind, name)
+
+    def validate_phone(self, field: Field) -> None:
+        """A phone number has 7 to 15 digits, whatever the spacing."""
+        if field.data and not 7 <= len(PHONE_DIGITS.findall(field.data)) <= 15:
+            raise ValidationError(_l("Enter a phone number with its area code, like 312 555 0100."))
+
+    def validate_preferred_method(self, field: Field) -> None:
+        """The chosen way to reach someone needs the detail that goes with it."""
+        needs = {
+            "email": (self.email, _l("Add your email, or choose another way to contact you.")),
+            "phone": (self.phone, _l("Add your phone number, or choose another way.")),
+            "text": (self.phone, _l("Add your phone number, or choose another way.")),
+            "mail": (self.mailing_address,
+                     _l("Add your mailing address, or choose another way.")),
+        }
+        if field.data in needs:
+            detail, message = needs[field.data]
+            if not (detail.data or "").strip():
+                raise ValidationError(message)
+
+
+class EvidenceForm(FlaskForm):
+    """Step 4: files that show what happened."""
+
+    files = MultipleFileField(
+        _l("Add files"),
+        description=_l(
+            "Photos, screenshots, PDF or text files, or sound recordings. Up to 5 files, "
+            "10 MB each. We remove location and camera details from photos."
+        ),
+    )
+
+
+class RemoveFileForm(FlaskForm):
+    """Remove one uploaded file from the draft."""
+
+
+class ReviewForm(FlaskForm):
+    """The last step: choose the kind of receipt and send."""
+
+    receipt_kind = RadioField(
+        _l("Your secret code"),
+        choices=options(vocab.choices(vocab.RECEIPT_KINDS)),
+        default="words",
+        validators=[InputRequired(message=_l("Choose words or numbers."))],
+        description=_l(
+            "After you send, we show you a secret code once. With it and your record number you "
+            "can come back to read messages and add information, even without giving your name."
+        ),
+    )
+
+
+class ConfirmSavedForm(FlaskForm):
+    """The resident confirms they kept the receipt, so it can be hidden."""
+
+    saved = BooleanField(
+        _l("I have written down or saved my record number and secret code."),
+        validators=[InputRequired(message=_l("Tick the box once you have saved them."))],
+    )
+
+
+class DiscardForm(FlaskForm):
+    """Delete the unsent answers."""
+
+
+STEP_FORMS: dict[str, type[Form]] = {
+    "kind": KindForm,
+    "incident": IncidentForm,
+    "place": PlaceForm,
+    "contact": ContactForm,
+}

@@ -1,0 +1,240 @@
+"""The residents' pages: landing, the form's steps, review, and the confirmation with the receipt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from .. import drafts, filing, uploads
+from ..clock import today as current_today
+from ..extensions import db, limiter
+from ..i18n import SESSION_KEY as LANG_KEY
+from ..i18n import shipped
+from ..models import Report
+from . import steps
+from .forms import (
+    ConfirmSavedForm,
+    DiscardForm,
+    EvidenceForm,
+    RemoveFileForm,
+    ReviewForm,
+)
+
+bp = Blueprint("public", __name__)
+FILED_KEY = "filed"
+
+
+@bp.get("/")
+def index() -> str:
+    """The landing page: what the commission does, who may report, and that anonymity is fine."""
+    return render_template("public/index.html", has_draft=drafts.load() is not None)
+
+
+@bp.get("/report")
+def start() -> Response:
+    """Begin (or continue) a report."""
+    return redirect(url_for(".step", name="kind"))
+
+
+def _expired_notice() -> None:
+    if drafts.had_expired():
+        flash(_("For your safety, unsent answers are deleted after some time without activity. "
+                "Please start again."), "warning")
+
+
+def _render_step(name: str, answers: dict[str, Any], **context: Any) -> str:
+    today = current_today()
+    return render_template(
+        f"public/step_{name}.html",
+        step=name,
+        step_number=steps.number(name),
+        step_count=len(steps.STEPS),
+        step_title=steps.title(name),
+        back=steps.previous_step(name),
+        answers=answers,
+        kind=steps.kind_of(answers),
+        deadline_warning=steps.deadline_warning(answers, today),
+        steps_title=steps.title,
+        step_url=step_url,
+        switch_form="step-form" if name in steps.FORM_STEPS else None,
+        **context,
+    )
+
+
+@bp.route("/report/<any(kind, incident, place, contact):name>", methods=["GET", "POST"])
+def step(name: str) -> str | Response:
+    """One page of questions; its answers are kept when it passes (or when switching language)."""
+    _expired_notice()
+    answers = steps.load_answers()
+    if name != "kind" and steps.kind_of(answers) is None:
+        return redirect(url_for(".step", name="kind"))
+    today = current_today()
+    if request.method == "GET":
+        return _render_step(name, answers, form=steps.make_form(name, answers, today))
+
+    form = steps.make_form(name, answers, today, formdata=request.form)
+    switch_to = request.form.get("switch_lang")
+    if switch_to in shipped():
+        # Keep what was typed, checked or not, and show the same page in the other language.
+        answers["steps"][name] = steps.form_answers(form)
+        drafts.save(answers)
+        session[LANG_KEY] = switch_to
+        return redirect(url_for(".step", name=name))
+    if not form.validate():
+        return _render_step(name, answers, form=form)
+    previous_kind = steps.kind_of(answers)
+    answers["steps"][name] = steps.form_answers(form)
+    drafts.save(answers)
+    if name == "kind" and previous_kind and previous_kind != steps.kind_of(answers):
+        # Other questions apply now: go through them before returning to the review.
+        return redirect(url_for(".step", name="incident"))
+    return redirect(step_url(steps.next_step(name, answers)))
+
+
+def step_url(name: str) -> str:
+    """The page of a step (evidence and review are not plain form steps)."""
+    if name in steps.FORM_STEPS:
+        return url_for("public.step", name=name)
+    return url_for(f"public.{name}")
+
+
+@bp.route("/report/evidence", methods=["GET", "POST"])
+def evidence() -> str | Response:
+    """Add or remove evidence files; each file is checked and cleaned as it arrives."""
+    _expired_notice()
+    answers = steps.load_answers()
+    if steps.kind_of(answers) is None:
+        return redirect(url_for(".step", name="kind"))
+    form = EvidenceForm()
+    problems: list[tuple[str, str]] = []
+    if form.validate_on_submit():
+        problems = _accept_files(answers, request.files.getlist(form.files.name))
+        drafts.save(answers)
+        if not problems and request.form.get("action") == "continue":
+            return redirect(step_url(steps.next_step("evidence", answers)))
+        if not problems:
+            return redirect(url_for(".evidence"))
+    return _render_step("evidence", answers, form=form, problems=problems,
+                        remove_form=RemoveFileForm())
+
+
+def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[str, str]]:
+    """Keep every acceptable file; return (file name, reason) for each refused one."""
+    limit = int(current_app.config["MAX_FILES"])
+    problems: list[tuple[str, str]] = []
+    for storage in incoming:
+        if not storage or not storage.filename:
+            continue
+        filename = str(storage.filename)[-200:]
+        if len(answers["files"]) >= limit:
+            problems.append((filename, _("You can add up to %(count)d files.", count=limit)))
+            continue
+        try:
+            clean = uploads.clean(storage.read(int(current_app.config["MAX_FILE_BYTES"]) + 1))
+        except uploads.UploadError as error:
+            problems.append((filename, str(error.message)))
+            continue
+        answers["files"].append({
+            "stored_name": uploads.store_pending(clean),
+            "original_name": filename,
+            "content_type": clean.content_type,
+            "size": len(clean.data),
+            "sha256": clean.sha256,
+        })
+    return problems
+
+
+@bp.post("/report/evidence/<int:index>/remove")
+def remove_file(index: int) -> Response:
+    """Take one file back out of the report."""
+    answers = steps.load_answers()
+    form = RemoveFileForm()
+    if form.validate_on_submit() and 0 <= index < len(answers["files"]):
+        removed = answers["files"].pop(index)
+        drafts.save(answers)
+        uploads.remove_pending([removed["stored_name"]])
+        flash(_("The file was removed."), "info")
+    return redirect(url_for(".evidence"))
+
+
+@bp.route("/report/review", methods=["GET", "POST"])
+@limiter.limit(lambda: str(current_app.config["SUBMIT_RATE_LIMIT"]), methods=["POST"])
+def review() -> str | Response:
+    """Every answer on one page, each changeable, then send."""
+    _expired_notice()
+    answers = steps.load_answers()
+    if steps.kind_of(answers) is None:
+        return redirect(url_for(".step", name="kind"))
+    today = current_today()
+    if not answers.get("reviewing"):
+        answers["reviewing"] = True
+        drafts.save(answers)
+    unfinished = steps.first_unfinished(answers, today)
+    form = ReviewForm()
+    if request.method == "POST" and unfinished is None and form.validate():
+        return _submit(answers, form.receipt_kind.data or "words")
+    return _render_step(
+        "review", answers, form=form, sections=steps.sections(answers, today),
+        unfinished=unfinished,
+        anonymous=filing.is_anonymous(answers["steps"].get("contact", {})),
+    )
+
+
+def _submit(answers: dict[str, Any], receipt_kind: str) -> Response:
+    filed = filing.file_report(
+        answers["steps"], answers["files"], receipt_kind, str(get_locale()), current_today()
+    )
+    # The draft's files have moved to the evidence folder; forgetting the draft leaves them be.
+    drafts.discard()
+    session[FILED_KEY] = {"id": filed.report.id, "receipt": filed.receipt}
+    return redirect(url_for(".done"))
+
+
+@bp.route("/report/done", methods=["GET", "POST"])
+def done() -> str | Response:
+    """The record number, the receipt (until the resident confirms they saved it), what's next."""
+    filed = session.get(FILED_KEY)
+    if not filed:
+        return redirect(url_for(".index"))
+    report = db.get_or_404(Report, filed["id"])
+    form = ConfirmSavedForm()
+    if form.validate_on_submit():
+        session[FILED_KEY] = {"id": report.id}
+        return redirect(url_for(".done"))
+    return render_template(
+        "public/done.html", report=report, receipt=filed.get("receipt"), form=form,
+        finish_form=DiscardForm(),
+        sections=[(title, items) for _name, title, items in
+                  steps.sections(steps.answers_from_report(report), current_today())],
+    )
+
+
+@bp.post("/report/finish")
+def finish() -> Response:
+    """Clear the confirmation from this browser."""
+    if DiscardForm().validate_on_submit():
+        session.pop(FILED_KEY, None)
+    return redirect(url_for(".index"))
+
+
+@bp.post("/report/discard")
+def discard() -> Response:
+    """Delete the unsent answers and files from the server."""
+    if DiscardForm().validate_on_submit():
+        drafts.discard()
+        flash(_("Your answers were deleted."), "info")
+    return redirect(url_for(".index"))

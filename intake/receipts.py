@@ -1,0 +1,138 @@
+"""Record numbers and secret receipts: how a resident, even an anonymous one, finds their report.
+
+The record number is public and random (it says nothing about how many reports there are). The
+receipt is secret: six diceware words or sixteen digits drawn with `secrets`, shown once, and
+stored only as argon2id over an HMAC with the server's pepper. A stolen database gives neither the
+receipts nor a way to test guesses without the pepper.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from functools import cache
+from pathlib import Path
+
+import argon2
+from argon2 import PasswordHasher, profiles
+from flask import current_app
+from xkcdpass import xkcd_password
+
+from .crypto import keyed_hash
+from .extensions import db
+from .models import Report
+
+# Crockford's base32: no I, L, O or U, so a number read aloud or copied by hand stays unambiguous.
+RECORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECORD_PATTERN = re.compile(r"^HR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
+RECEIPT_WORDS = 6
+RECEIPT_DIGITS = 16
+
+
+# Words a person who reports hate or discrimination should never find in their receipt: violence,
+# crime, religion, migration, bodies, disability, insults. Left out of the EFF short list.
+UNSUITABLE_WORDS = frozenset("""
+    aged aging agony aids alarm alias alibi alien anger angel armed armor army arson ashen ashes
+    bash blade blast bleak bless blunt body boned boney bony breed bribe bride broke bully bust
+    cage chaos chump claw coke coma cough crazy crook crush cult curse cut deaf debt decay dense
+    ditzy dowry drown dwarf ebony elder elope evict evil fang fetal femur fever filth flirt foe
+    fool gag gore grave grief grope growl gut harm hate hump hunk hunt hurt islam ivory jab jaws
+    judge junky juror jury kick lady limb liver lung lurk lying mace mama moan mummy mute nag
+    nerd pagan panic panty pest petty polio poser prude punch punk rabid race rage raid rant
+    rash rebel riot rogue roman ruin sadly saint santa scam scare scary scold scorn scowl sect
+    sham shock shove shun slain slam slang slash slob slum smash snare sneer stain stank sting
+    stung swear taunt theft thigh thong throb trap trash tribe trump tummy twins vice viral virus
+    visa vixen voter widow wife wimp womb wound wrath wreck yo-yo
+""".split())
+MIN_WORDS = 1100
+
+
+@cache
+def _wordlist() -> tuple[str, ...]:
+    """The EFF short diceware list shipped with xkcdpass, less the unsuitable words."""
+    path = Path(xkcd_password.locate_wordfile("eff-short"))
+    words = tuple(
+        word for word in (line.strip() for line in path.read_text().splitlines())
+        if word.isalpha() and word not in UNSUITABLE_WORDS
+    )
+    if len(words) < MIN_WORDS:
+        raise RuntimeError("the receipt word list is too short to be safe")
+    return words
+
+
+def new_record_number() -> str:
+    """A fresh random record number such as HR-7K3M-9QX2 (40 bits; collisions are retried)."""
+    chars = "".join(secrets.choice(RECORD_ALPHABET) for _ in range(8))
+    return f"HR-{chars[:4]}-{chars[4:]}"
+
+
+def normalize_record_number(value: str) -> str:
+    """Accept what people type: lower case, spaces, missing dashes, O for 0, I or L for 1."""
+    text = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    if text.startswith("HR"):
+        text = text[2:]
+    text = text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return f"HR-{text[:4]}-{text[4:]}" if len(text) == 8 else ""
+
+
+def new_receipt(kind: str) -> str:
+    """A secret receipt: six words separated by spaces, or sixteen digits in groups of four."""
+    if kind == "digits":
+        digits = "".join(secrets.choice("0123456789") for _ in range(RECEIPT_DIGITS))
+        return " ".join(digits[i:i + 4] for i in range(0, RECEIPT_DIGITS, 4))
+    words = _wordlist()
+    return " ".join(secrets.choice(words) for _ in range(RECEIPT_WORDS))
+
+
+def normalize_receipt(value: str) -> str:
+    """The canonical form that is hashed: digits alone, or lower-case words split by one space."""
+    compact = re.sub(r"[\s\-.,]+", "", value)
+    if compact.isdigit():
+        return compact
+    return " ".join(re.findall(r"[^\W\d_]+", value.casefold()))
+
+
+def _hasher() -> PasswordHasher:
+    profile = getattr(profiles, current_app.config["RECEIPT_HASH_PROFILE"])
+    return PasswordHasher.from_parameters(profile)
+
+
+def _peppered(receipt: str) -> str:
+    return keyed_hash(normalize_receipt(receipt), "receipt")
+
+
+def hash_receipt(receipt: str) -> str:
+    """The slow, keyed hash stored in place of the receipt."""
+    return _hasher().hash(_peppered(receipt))
+
+
+def verify_receipt(stored_hash: str, receipt: str) -> bool:
+    """Whether `receipt` is the one that made `stored_hash`."""
+    try:
+        return _hasher().verify(stored_hash, _peppered(receipt))
+    except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
+        return False
+
+
+@cache
+def _decoy_hash(profile: str, pepper: str) -> str:
+    """A hash to check against when no report matches, so both answers take the same time."""
+    return PasswordHasher.from_parameters(getattr(profiles, profile)).hash(pepper + "decoy")
+
+
+def find_report(record_number: str, receipt: str) -> Report | None:
+    """The report that this record number and receipt open, or None for any wrong pair.
+
+    Whether the record number exists is not revealed: a missing record costs one hash too.
+    """
+    number = normalize_record_number(record_number)
+    report = None
+    if number:
+        report = db.session.scalars(
+            db.select(Report).where(Report.record_number == number)
+        ).one_or_none()
+    if report is None:
+        config = current_app.config
+        verify_receipt(_decoy_hash(config["RECEIPT_HASH_PROFILE"], config["HASH_PEPPER"]), receipt)
+        return None
+    return report if verify_receipt(report.receipt_hash, receipt) else None

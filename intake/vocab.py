@@ -1,0 +1,204 @@
+"""The controlled vocabularies of DOMAIN.md, in one place.
+
+Each vocabulary is an ordered list of terms: a stable code stored in the database, and a label shown
+in the resident's language. Adding a term is a change here (and a translation); codes are never
+renamed once reports use them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a vocabulary."""
+
+    code: str
+    label: LazyString | str
+    # For housing complaints some protected classes do not apply (Fair Housing Ordinance).
+    not_for: frozenset[str] = field(default_factory=frozenset)
+    nibrs: tuple[str, ...] = ()
+
+
+def choices(terms: tuple[Term, ...]) -> list[tuple[str, LazyString | str]]:
+    """WTForms choices for a vocabulary."""
+    return [(term.code, term.label) for term in terms]
+
+
+def label(terms: tuple[Term, ...], code: str | None) -> LazyString | str:
+    """The label of `code`, or the code itself when the vocabulary no longer has it."""
+    for term in terms:
+        if term.code == code:
+            return term.label
+    return code or ""
+
+
+KINDS = (
+    Term("discrimination", _l("I was treated unfairly (discrimination)")),
+    Term("hate", _l("I was targeted because of who I am (a hate incident)")),
+    Term("unsure", _l("I am not sure")),
+)
+
+# Short names for the same kinds, for headings and summaries.
+KIND_NAMES = (
+    Term("discrimination", _l("Discrimination")),
+    Term("hate", _l("Hate incident")),
+    Term("unsure", _l("Not sure yet")),
+)
+
+COVERED_AREAS = (
+    Term("employment", _l("Work or applying for a job")),
+    Term("housing", _l("Housing: renting, buying, or living in a home")),
+    Term("public_accommodation", _l("A business, service, or public place")),
+    Term("credit", _l("Credit, a loan, or banking")),
+    Term("bonding", _l("Bonding (a bond for a job or a license)")),
+    Term("city_services", _l("A City of Chicago service or program")),
+    Term("other", _l("Somewhere else, or I am not sure")),
+)
+
+PROTECTED_CLASSES = (
+    Term("age", _l("Age (over 40)")),
+    Term("ancestry", _l("Ancestry")),
+    Term("bodily_autonomy", _l("Bodily autonomy (reproductive health decisions)")),
+    Term("color", _l("Color")),
+    Term("credit_history", _l("Credit history (at work only)"), not_for=frozenset({"housing"})),
+    Term("criminal_history", _l("Criminal history (at work only)"), not_for=frozenset({"housing"})),
+    Term("disability", _l("Disability")),
+    Term("gender_identity", _l("Gender identity")),
+    Term("marital_status", _l("Marital status")),
+    Term("military_status", _l("Military status")),
+    Term("national_origin", _l("National origin")),
+    Term("parental_status", _l("Being a parent")),
+    Term("race", _l("Race")),
+    Term("religion", _l("Religion")),
+    Term("retaliation", _l("Retaliation for complaining")),
+    Term("sex", _l("Sex (including pregnancy and sexual harassment)")),
+    Term("sexual_orientation", _l("Sexual orientation")),
+    Term("source_of_income", _l("Source of income (for example a housing voucher)")),
+    Term("other", _l("Something else, or I am not sure")),
+)
+
+# NIBRS bias-motivation codes each category may map to; the first is the default for exports.
+BIAS_CATEGORIES = (
+    Term("race_ethnicity", _l("Race, ethnicity or ancestry"),
+         nibrs=("33", "11", "12", "13", "14", "15", "16", "31", "32")),
+    Term("religion", _l("Religion"),
+         nibrs=("25", "21", "22", "23", "24", "26", "27", "28", "29", "81", "82", "83", "84",
+                "85")),
+    Term("sexual_orientation", _l("Sexual orientation"), nibrs=("43", "41", "42", "44", "45")),
+    Term("gender_identity", _l("Gender identity or gender expression"), nibrs=("71", "72")),
+    Term("sex_gender", _l("Sex or gender"), nibrs=("62", "61")),
+    Term("disability", _l("Disability"), nibrs=("51", "52")),
+    Term("national_origin", _l("National origin"), nibrs=("33",)),
+    Term("age", _l("Age")),
+    Term("other", _l("Something else, or I am not sure"), nibrs=("99",)),
+)
+
+INCIDENT_TYPES = (
+    Term("verbal", _l("Insults, slurs or harassment")),
+    Term("threat", _l("A threat")),
+    Term("assault", _l("Physical attack")),
+    Term("spitting", _l("Spitting or throwing things")),
+    Term("vandalism", _l("Damage to property or graffiti")),
+    Term("flyers", _l("Hateful flyers or symbols")),
+    Term("online", _l("Online or written abuse")),
+    Term("refused_service", _l("Refused service")),
+    Term("other", _l("Something else")),
+)
+
+# Incident types that make a report urgent for staff.
+VIOLENT_INCIDENT_TYPES = frozenset({"threat", "assault", "spitting"})
+
+LOCATION_TYPES = (
+    Term("home", _l("Home")),
+    Term("street", _l("Street or sidewalk")),
+    Term("transit", _l("Public transit")),
+    Term("workplace", _l("Workplace")),
+    Term("school", _l("School")),
+    Term("store", _l("Store or restaurant")),
+    Term("worship", _l("House of worship")),
+    Term("park", _l("Park")),
+    Term("government", _l("Government building")),
+    Term("online", _l("Online")),
+    Term("other", _l("Somewhere else")),
+)
+
+IN_CITY = (
+    Term("yes", _l("Yes, in Chicago")),
+    Term("no", _l("No, somewhere else")),
+    Term("unsure", _l("I am not sure")),
+)
+
+RESPONDENT_TYPES = (
+    Term("person", _l("A person")),
+    Term("organization", _l("A company or organization")),
+    Term("unknown", _l("I don't know")),
+)
+
+RESPONDENT_ROLES = (
+    Term("employer", _l("Employer or someone at work")),
+    Term("landlord", _l("Landlord or property manager")),
+    Term("business", _l("A business or its staff")),
+    Term("stranger", _l("A stranger")),
+    Term("police", _l("Police")),
+    Term("other", _l("Someone else")),
+)
+
+REPORTED_TO = (
+    Term("police", _l("Police")),
+    Term("agency", _l("Another agency or organization")),
+    Term("none", _l("No, not yet")),
+)
+
+HELP_WANTED = (
+    Term("investigate", _l("I want the commission to look into it")),
+    Term("mediation", _l("I want help reaching an agreement (mediation)")),
+    Term("support", _l("I want to talk to someone and get support")),
+    Term("referral", _l("I want to know where else I can get help")),
+    Term("record", _l("I only want it recorded")),
+)
+
+CONTACT_METHODS = (
+    Term("email", _l("Email")),
+    Term("phone", _l("Phone call")),
+    Term("text", _l("Text message")),
+    Term("mail", _l("Mail")),
+)
+
+YES_NO = (
+    Term("yes", _l("Yes")),
+    Term("no", _l("No")),
+)
+
+RECEIPT_KINDS = (
+    Term("words", _l("Six words (easier to write down)")),
+    Term("digits", _l("Sixteen numbers (easier on a phone keypad)")),
+)
+
+MONTHS = (
+    Term("1", _l("January")),
+    Term("2", _l("February")),
+    Term("3", _l("March")),
+    Term("4", _l("April")),
+    Term("5", _l("May")),
+    Term("6", _l("June")),
+    Term("7", _l("July")),
+    Term("8", _l("August")),
+    Term("9", _l("September")),
+    Term("10", _l("October")),
+    Term("11", _l("November")),
+    Term("12", _l("December")),
+)
+
+# The multi-valued answers, stored one row per chosen term (ReportTerm), by vocabulary name.
+MULTI_VOCABULARIES: dict[str, tuple[Term, ...]] = {
+    "protected_class": PROTECTED_CLASSES,
+    "bias_category": BIAS_CATEGORIES,
+    "incident_type": INCIDENT_TYPES,
+    "reported_to": REPORTED_TO,
+    "help_wanted": HELP_WANTED,
+}

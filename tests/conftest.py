@@ -1,0 +1,84 @@
+"""Shared fixtures: an app on a real SQLite file, a client, and a resident who fills in forms."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask
+from flask.testing import FlaskClient
+
+from intake import create_app
+
+from .helpers import Resident
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def compile_catalogs() -> None:
+    """Compile every .po into its .mo, so the suite runs on what the catalogs say now."""
+    for po_path in (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"):
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        with po_path.with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, catalog)
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database upgraded once through the migrations, copied for each test."""
+    compile_catalogs()
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    create_app("testing", {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+                           "UPLOAD_FOLDER": str(path.parent / "uploads")})
+    return path
+
+
+@pytest.fixture
+def app_factory(tmp_path: Path, template_database: Path) -> Iterator[Any]:
+    """Build apps on a fresh copy of the migrated database, with overrides."""
+    made: list[Flask] = []
+
+    def make(**overrides: Any) -> Flask:
+        database = tmp_path / f"intake-{len(made)}.sqlite"
+        shutil.copy(template_database, database)
+        settings = {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+            **overrides,
+        }
+        app = create_app("testing", settings)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            from intake.extensions import db
+
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(app_factory: Any) -> Flask:
+    """The application under test."""
+    return app_factory()  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A browser without JavaScript."""
+    return app.test_client()
+
+
+@pytest.fixture
+def resident(client: FlaskClient) -> Resident:
+    """A resident using the portal."""
+    return Resident(client)
+
+

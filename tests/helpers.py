@@ -1,0 +1,116 @@
+"""Helpers for tests: a resident who fills in forms, and complete sets of answers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+CSRF_INPUT_ALT = re.compile(r'type="hidden" name="csrf_token" value="([^"]+)"')
+
+
+class Resident:
+    """A person filling in the public form through HTTP, with real CSRF tokens."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+        self.last: TestResponse | None = None
+
+    def get(self, url: str, **kwargs: Any) -> TestResponse:
+        """Open a page."""
+        self.last = self.client.get(url, **kwargs)
+        return self.last
+
+    def token(self, url: str) -> str:
+        """The CSRF token of the form on `url`."""
+        html = self.get(url).get_data(as_text=True)
+        match = CSRF_INPUT.search(html) or CSRF_INPUT_ALT.search(html)
+        assert match, f"no CSRF token on {url}"
+        return match.group(1)
+
+    def post(self, url: str, data: dict[str, Any] | None = None, *, page: str | None = None,
+             follow: bool = False, **kwargs: Any) -> TestResponse:
+        """Submit a form as the page `page` (default: `url`) would, with its CSRF token."""
+        payload = {"csrf_token": self.token(page or url), **(data or {})}
+        self.last = self.client.post(url, data=payload, follow_redirects=follow, **kwargs)
+        return self.last
+
+    def file(self, steps: dict[str, dict[str, Any]], receipt_kind: str = "words") -> TestResponse:
+        """Go through every step with these answers and send; returns the confirmation page."""
+        for name in ("kind", "incident", "place"):
+            response = self.post(f"/report/{name}", steps[name])
+            assert response.status_code == 302, response.get_data(as_text=True)
+        response = self.post("/report/evidence", {"action": "continue"})
+        assert response.status_code == 302
+        if "contact" in steps:
+            response = self.post("/report/contact", steps["contact"])
+            assert response.status_code == 302, response.get_data(as_text=True)
+        response = self.post("/report/review", {"receipt_kind": receipt_kind})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        assert response.headers["Location"].endswith("/report/done")
+        return self.get("/report/done")
+
+
+# Incidents a few weeks ago: inside the 365-day window whenever the suite runs.
+RECENT = date.today() - timedelta(days=40)
+
+
+def discrimination_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
+    """A complete, valid discrimination complaint."""
+    steps: dict[str, dict[str, Any]] = {
+        "kind": {"kind": "discrimination"},
+        "incident": {
+            "covered_area": "employment",
+            "protected_classes": ["race", "age"],
+            "incident_month": str(RECENT.month),
+            "incident_year": str(RECENT.year),
+            "incident_day": "",
+            "narrative": "My manager cut my hours after I turned 50 and said I was too old.",
+        },
+        "place": {"in_city": "yes", "community_area": "32", "ward": "42",
+                  "location_type": "workplace", "respondent_type": "organization",
+                  "respondent_name": "Acme Widgets", "respondent_role": "employer",
+                  "reported_to": ["none"], "help_wanted": ["investigate"]},
+    }
+    for step, values in overrides.items():
+        steps.setdefault(step, {}).update(values)
+    return steps
+
+
+def hate_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
+    """A complete, valid hate-incident report."""
+    steps: dict[str, dict[str, Any]] = {
+        "kind": {"kind": "hate"},
+        "incident": {
+            "in_danger": "no",
+            "bias_categories": ["religion"],
+            "incident_types": ["verbal", "vandalism"],
+            "incident_month": str(RECENT.month),
+            "incident_year": str(RECENT.year),
+            "incident_day": str(RECENT.day),
+            "narrative": "Someone painted a slur on our mosque's door and shouted at us.",
+        },
+        "place": {"in_city": "yes", "community_area": "14", "location_type": "worship",
+                  "respondent_type": "unknown", "reported_to": ["police"],
+                  "reported_details": "Police report 123", "help_wanted": ["record", "support"]},
+    }
+    for step, values in overrides.items():
+        steps.setdefault(step, {}).update(values)
+    return steps
+
+
+IDENTIFIED_CONTACT = {
+    "name": "Maria Example",
+    "email": "Maria.Example@Example.org",
+    "phone": "(312) 555-0199",
+    "mailing_address": "123 W Example St, Chicago IL",
+    "preferred_method": "email",
+    "best_time": "evenings",
+    "safe_to_leave_message": "yes",
+    "preferred_language": "es",
+    "accommodations": "Spanish interpreter",
+}
