@@ -35,6 +35,11 @@ SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 2_000
 
 
+def too_long(limit: int) -> Length:
+    """A length limit with a message the resident can act on."""
+    return Length(max=limit, message=_l("Please shorten this to %(max)d characters or fewer."))
+
+
 def options(*groups: Any) -> list[SelectChoice]:
     """WTForms choices from (value, label) pairs: a blank first option, vocabularies, lists."""
     return [SelectChoice(str(value), label) for group in groups for value, label in group]
@@ -113,9 +118,7 @@ class IncidentForm(FlaskForm):
         ),
         validators=[
             InputRequired(message=_l("Tell us what happened, in a few words or more.")),
-            Length(max=NARRATIVE_MAX,
-                   message=_l("Please shorten this to %(max)d characters or fewer.",
-                              max=NARRATIVE_MAX)),
+            too_long(NARRATIVE_MAX),
         ],
     )
 
@@ -172,12 +175,12 @@ class PlaceForm(FlaskForm):
     )
     city = StringField(
         _l("If not in Chicago, which city or town?"),
-        validators=[Optional(), Length(max=200)],
+        validators=[Optional(), too_long(200)],
     )
     address = TextAreaField(
         _l("Address, corner or place"),
         description=_l("For example: the store's name and street, or the corner of two streets."),
-        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+        validators=[Optional(), too_long(LONG_TEXT_MAX)],
     )
     community_area = SelectField(
         _l("Neighborhood (community area)"), validators=[Optional()]
@@ -196,7 +199,7 @@ class PlaceForm(FlaskForm):
     respondent_name = StringField(
         _l("Their name, if you know it"),
         description=_l("A person's name, or the name of the business or organization."),
-        validators=[Optional(), Length(max=SHORT_TEXT_MAX)],
+        validators=[Optional(), too_long(SHORT_TEXT_MAX)],
     )
     respondent_role = RadioField(
         _l("Who were they to you?"),
@@ -206,7 +209,7 @@ class PlaceForm(FlaskForm):
     witnesses = TextAreaField(
         _l("Did anyone see or hear it?"),
         description=_l("Names or a description, and how to reach them if you know."),
-        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+        validators=[Optional(), too_long(LONG_TEXT_MAX)],
     )
     reported_to = MultiCheckboxField(
         _l("Have you reported this anywhere else?"),
@@ -214,7 +217,7 @@ class PlaceForm(FlaskForm):
     )
     reported_details = TextAreaField(
         _l("Where, and any report number"),
-        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+        validators=[Optional(), too_long(LONG_TEXT_MAX)],
     )
     help_wanted = MultiCheckboxField(
         _l("What would help you?"),
@@ -223,7 +226,7 @@ class PlaceForm(FlaskForm):
     )
     help_details = TextAreaField(
         _l("Anything else you would like"),
-        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+        validators=[Optional(), too_long(LONG_TEXT_MAX)],
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -246,23 +249,23 @@ PHONE_DIGITS = re.compile(r"\d")
 class ContactForm(FlaskForm):
     """Step 5: how to reach the resident. Every field is optional; none makes it anonymous."""
 
-    name = StringField(_l("Your name"), validators=[Optional(), Length(max=SHORT_TEXT_MAX)])
+    name = StringField(_l("Your name"), validators=[Optional(), too_long(SHORT_TEXT_MAX)])
     email = StringField(
         _l("Email"),
         validators=[
             Optional(),
-            Length(max=254),
+            too_long(254),
             Email(message=_l("Enter an email address like name@example.com."),
                   check_deliverability=False),
         ],
     )
     phone = StringField(
         _l("Phone"),
-        validators=[Optional(), Length(max=40)],
+        validators=[Optional(), too_long(40)],
         render_kw={"autocomplete": "tel", "inputmode": "tel"},
     )
     mailing_address = TextAreaField(
-        _l("Mailing address"), validators=[Optional(), Length(max=LONG_TEXT_MAX)]
+        _l("Mailing address"), validators=[Optional(), too_long(LONG_TEXT_MAX)]
     )
     preferred_method = RadioField(
         _l("How should we contact you?"),
@@ -270,7 +273,7 @@ class ContactForm(FlaskForm):
         validators=[Optional()],
     )
     best_time = StringField(
-        _l("Best time to reach you"), validators=[Optional(), Length(max=SHORT_TEXT_MAX)]
+        _l("Best time to reach you"), validators=[Optional(), too_long(SHORT_TEXT_MAX)]
     )
     safe_to_leave_message = RadioField(
         _l("Is it safe to leave you a message?"),
@@ -286,7 +289,7 @@ class ContactForm(FlaskForm):
             "For example: an interpreter, sign language, large print, or a meeting place "
             "without stairs."
         ),
-        validators=[Optional(), Length(max=LONG_TEXT_MAX)],
+        validators=[Optional(), too_long(LONG_TEXT_MAX)],
     )
     share_with_police = BooleanField(
         _l("You may share my name and contact details with the police.")

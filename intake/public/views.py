@@ -41,7 +41,9 @@ FILED_KEY = "filed"
 @bp.get("/")
 def index() -> str:
     """The landing page: what the commission does, who may report, and that anonymity is fine."""
-    return render_template("public/index.html", has_draft=drafts.load() is not None)
+    hours = max(1, int(current_app.config["DRAFT_TTL_MINUTES"]) // 60)
+    return render_template("public/index.html", has_draft=drafts.load() is not None,
+                           draft_hours=hours)
 
 
 @bp.get("/report")

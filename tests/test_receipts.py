@@ -1,0 +1,102 @@
+"""Record numbers and receipts: random, forgiving to type, and impossible to read back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from sqlalchemy import select
+
+from intake import receipts
+from intake.extensions import db
+from intake.models import Report
+
+from .helpers import Resident, hate_answers
+
+
+@pytest.fixture
+def filed(app: Flask, resident: Resident) -> tuple[str, str]:
+    page = resident.file(hate_answers()).get_data(as_text=True)
+    phrase = re.search(r'class="receipt__code"[^>]*>([a-z ]+)</p>', page)
+    assert phrase
+    with app.app_context():
+        number = db.session.scalars(select(Report.record_number)).one()
+    return number, phrase.group(1)
+
+
+def test_lookup_opens_the_report_with_its_receipt(app: Flask, filed: tuple[str, str]) -> None:
+    number, phrase = filed
+    with app.app_context():
+        report = receipts.find_report(number, phrase)
+        assert report is not None
+        assert report.record_number == number
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        lambda number, phrase: (number.lower().replace("-", " "), phrase.upper()),
+        lambda number, phrase: (number.replace("-", ""), "  " + phrase.replace(" ", "-") + " "),
+    ],
+)
+def test_lookup_forgives_case_spaces_and_dashes(
+    app: Flask, filed: tuple[str, str], typed: object
+) -> None:
+    number, phrase = typed(*filed)  # type: ignore[operator]
+    with app.app_context():
+        assert receipts.find_report(number, phrase) is not None
+
+
+def test_lookup_refuses_wrong_pairs(app: Flask, filed: tuple[str, str]) -> None:
+    number, phrase = filed
+    words = phrase.split()
+    with app.app_context():
+        assert receipts.find_report(number, " ".join(words[:-1])) is None
+        assert receipts.find_report(number, " ".join([*words[:-1], "zebra"])) is None
+        assert receipts.find_report("HR-0000-0000", phrase) is None
+        assert receipts.find_report("not a number", phrase) is None
+        assert receipts.find_report(number, "") is None
+
+
+def test_only_a_slow_keyed_hash_is_stored(app: Flask, filed: tuple[str, str]) -> None:
+    number, phrase = filed
+    with app.app_context():
+        stored = db.session.scalars(select(Report.receipt_hash)).one()
+        assert stored.startswith("$argon2id$")
+        for word in phrase.split():
+            assert word not in stored
+        dump = "\n".join(db.session.connection().connection.iterdump())  # type: ignore[attr-defined]
+        assert phrase not in dump
+        # Without the server's pepper, the hash does not verify the receipt.
+        app.config["HASH_PEPPER"] = "another-pepper"
+        assert receipts.find_report(number, phrase) is None
+
+
+def test_record_numbers_are_random_and_well_formed() -> None:
+    numbers = {receipts.new_record_number() for _ in range(500)}
+    assert len(numbers) == 500
+    assert all(receipts.RECORD_PATTERN.match(number) for number in numbers)
+    assert not any(ch in "ILOU" for number in numbers for ch in number[3:])
+
+
+def test_receipt_words_leave_out_distressing_words(app: Flask) -> None:
+    with app.app_context():
+        words = set(receipts._wordlist())
+    assert len(words) >= receipts.MIN_WORDS
+    assert not words & {"hate", "riot", "islam", "visa", "alien", "evict", "grave", "slain"}
+    phrase = receipts.new_receipt("words").split()
+    assert len(phrase) == 6
+    assert set(phrase) <= words
+
+
+def test_digit_receipts_have_sixteen_digits() -> None:
+    receipt = receipts.new_receipt("digits")
+    assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", receipt)
+    assert receipts.normalize_receipt(receipt) == receipt.replace(" ", "")
+
+
+def test_typed_record_numbers_are_normalised() -> None:
+    assert receipts.normalize_record_number("hr 7k3m 9qx2") == "HR-7K3M-9QX2"
+    assert receipts.normalize_record_number("7K3M-9QXO") == "HR-7K3M-9QX0"
+    assert receipts.normalize_record_number("HR-123") == ""
