@@ -138,12 +138,13 @@ class ProductionConfig(Config):
     @classmethod
     def prepare(cls, instance_path: Path) -> dict[str, Any]:
         """Refuse to start without the secrets, the database and the upload folder."""
-        missing = [name for name in (*SECRET_NAMES, "DATABASE_URL", "UPLOAD_FOLDER") if not
-                   os.environ.get(name)]
+        missing = [
+            name
+            for name in (*SECRET_NAMES, "DATABASE_URL", "UPLOAD_FOLDER")
+            if not os.environ.get(name)
+        ]
         if missing:
-            raise ConfigError(
-                "Production needs these environment variables: " + ", ".join(missing)
-            )
+            raise ConfigError("Production needs these environment variables: " + ", ".join(missing))
         return {}
 
 

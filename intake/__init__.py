@@ -15,8 +15,9 @@ from .extensions import babel, csrf, db, limiter, migrate
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config: str | type[config_module.Config] | None = None,
-               overrides: dict[str, Any] | None = None) -> Flask:
+def create_app(
+    config: str | type[config_module.Config] | None = None, overrides: dict[str, Any] | None = None
+) -> Flask:
     """Build the application for the configuration named by `config` (or INTAKE_ENV)."""
     config_class = config if isinstance(config, type) else config_module.select(config)
     app = Flask(

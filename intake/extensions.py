@@ -27,7 +27,7 @@ class Base(DeclarativeBase):
 
 
 def _client_key() -> str:
-    """The rate-limit key: the client's address, held in the limiter's storage only, never stored."""
+    """The rate-limit key: the client's address, kept in the limiter's counters only."""
     from flask_limiter.util import get_remote_address
 
     return str(get_remote_address())

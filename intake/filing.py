@@ -18,8 +18,13 @@ from .extensions import db
 from .models import Attachment, Contact, Report, ReportTerm
 
 IDENTIFYING_FIELDS = ("name", "email", "phone", "mailing_address")
-CONTACT_FIELDS = (*IDENTIFYING_FIELDS, "best_time", "accommodations", "preferred_method",
-                  "preferred_language")
+CONTACT_FIELDS = (
+    *IDENTIFYING_FIELDS,
+    "best_time",
+    "accommodations",
+    "preferred_method",
+    "preferred_language",
+)
 MULTI_FIELDS = {
     "protected_classes": "protected_class",
     "bias_categories": "bias_category",
@@ -85,14 +90,16 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
     year, month = int(incident["incident_year"]), int(incident["incident_month"])
     day, still = _int(incident.get("incident_day")), bool(incident.get("still_happening"))
     in_danger = _yes_no(incident.get("in_danger")) if rules.asks(kind, "in_danger") else None
-    incident_types = merged.get("incident_types") or [] if rules.asks(kind, "incident_types") \
-        else []
+    incident_types = (
+        merged.get("incident_types") or [] if rules.asks(kind, "incident_types") else []
+    )
     anonymous = is_anonymous(contact)
     return Report(
         kind=kind,
         language=language,
         anonymous=anonymous,
-        covered_area=_text(incident.get("covered_area")) if rules.asks(kind, "covered_area")
+        covered_area=_text(incident.get("covered_area"))
+        if rules.asks(kind, "covered_area")
         else None,
         in_danger=in_danger,
         urgent=rules.is_urgent(in_danger, incident_types),
@@ -114,7 +121,8 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
         witnesses=_text(place.get("witnesses")),
         reported_details=_text(place.get("reported_details")),
         help_details=_text(place.get("help_details")),
-        share_with_police=bool(contact.get("share_with_police")) and not anonymous
+        share_with_police=bool(contact.get("share_with_police"))
+        and not anonymous
         and rules.asks(kind, "share_with_police"),
         terms=_terms(kind, merged),
         contact=_contact(kind, contact),
@@ -137,9 +145,7 @@ def _attachments(files: list[dict[str, Any]]) -> list[Attachment]:
 def _unused_record_number() -> str:
     for _ in range(RECORD_NUMBER_TRIES):
         number = receipts.new_record_number()
-        taken = db.session.scalar(
-            db.select(Report.id).where(Report.record_number == number)
-        )
+        taken = db.session.scalar(db.select(Report.id).where(Report.record_number == number))
         if taken is None:
             return number
     raise RuntimeError("no free record number after several tries")

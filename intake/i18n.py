@@ -45,7 +45,7 @@ def select_locale() -> str:
 
 
 def direction(code: str) -> str:
-    """"rtl" for right-to-left languages (Arabic, Urdu), else "ltr"."""
+    """ "rtl" for right-to-left languages (Arabic, Urdu), else "ltr"."""
     return "rtl" if Locale.parse(code).text_direction == "rtl" else "ltr"
 
 

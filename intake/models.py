@@ -134,9 +134,7 @@ class Contact(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(
-        ForeignKey("report.id", ondelete="CASCADE"), unique=True
-    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), unique=True)
     name: Mapped[str | None] = mapped_column(EncryptedText)
     email: Mapped[str | None] = mapped_column(EncryptedText)
     # Keyed hash of the normalised email, so staff can find other reports from the same person.

@@ -47,10 +47,11 @@ def help_lines() -> list[dict[str, str]]:
 
 def _switch_url(code: str) -> str:
     """The current page in another language (GET pages keep their query)."""
-    args = {k: v for k, v in request.args.items() if k != "lang"}
+    values: dict[str, Any] = {k: v for k, v in request.args.items() if k != "lang"}
+    values.update(request.view_args or {})
     endpoint = request.endpoint or "public.index"
     try:
-        return url_for(endpoint, **(request.view_args or {}), **args, lang=code)
+        return url_for(endpoint, **values, lang=code)
     except Exception:  # noqa: BLE001 - an error page has no usable endpoint
         return url_for("public.index", lang=code)
 
@@ -75,12 +76,15 @@ ERROR_MESSAGES = {
     403: _l("You cannot open this page."),
     404: _l("We could not find that page."),
     405: _l("That page cannot be used that way."),
-    413: _l("The files were too large to send together. Each file can be up to 10 MB; "
-            "try sending them one at a time."),
-    429: _l("Too many tries from this connection. Please wait a while and try again, "
-            "or call us."),
-    500: _l("Something went wrong on our side. Your answers that were already saved are kept. "
-            "Please try again, or call us."),
+    413: _l(
+        "The files were too large to send together. Each file can be up to 10 MB; "
+        "try sending them one at a time."
+    ),
+    429: _l("Too many tries from this connection. Please wait a while and try again, or call us."),
+    500: _l(
+        "Something went wrong on our side. Your answers that were already saved are kept. "
+        "Please try again, or call us."
+    ),
 }
 
 
@@ -88,8 +92,10 @@ def _error(error: Exception) -> tuple[str, int]:
     code = error.code if isinstance(error, HTTPException) and error.code else 500
     message = ERROR_MESSAGES.get(code, ERROR_MESSAGES[500 if code >= 500 else 400])
     if isinstance(error, CSRFError):
-        message = _l("This page was open too long or came from somewhere else. For your safety "
-                     "we did not accept it. Please go back, reload the page and try again.")
+        message = _l(
+            "This page was open too long or came from somewhere else. For your safety "
+            "we did not accept it. Please go back, reload the page and try again."
+        )
     return render_template("error.html", code=code, message=message), code
 
 

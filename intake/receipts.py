@@ -31,7 +31,8 @@ RECEIPT_DIGITS = 16
 
 # Words a person who reports hate or discrimination should never find in their receipt: violence,
 # crime, religion, migration, bodies, disability, insults. Left out of the EFF short list.
-UNSUITABLE_WORDS = frozenset("""
+UNSUITABLE_WORDS = frozenset(
+    """
     aged aging agony aids alarm alias alibi alien anger angel armed armor army arson ashen ashes
     bash blade blast bleak bless blunt body boned boney bony breed bribe bride broke bully bust
     cage chaos chump claw coke coma cough crazy crook crush cult curse cut deaf debt decay dense
@@ -43,7 +44,8 @@ UNSUITABLE_WORDS = frozenset("""
     sham shock shove shun slain slam slang slash slob slum smash snare sneer stain stank sting
     stung swear taunt theft thigh thong throb trap trash tribe trump tummy twins vice viral virus
     visa vixen voter widow wife wimp womb wound wrath wreck yo-yo
-""".split())
+""".split()
+)
 MIN_WORDS = 1100
 
 
@@ -52,7 +54,8 @@ def _wordlist() -> tuple[str, ...]:
     """The EFF short diceware list shipped with xkcdpass, less the unsuitable words."""
     path = Path(xkcd_password.locate_wordfile("eff-short"))
     words = tuple(
-        word for word in (line.strip() for line in path.read_text().splitlines())
+        word
+        for word in (line.strip() for line in path.read_text().splitlines())
         if word.isalpha() and word not in UNSUITABLE_WORDS
     )
     if len(words) < MIN_WORDS:
@@ -71,7 +74,7 @@ def normalize_record_number(value: str) -> str:
     text = re.sub(r"[^0-9A-Za-z]", "", value).upper()
     if text.startswith("HR"):
         text = text[2:]
-    text = text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    text = text.translate(str.maketrans("OIL", "011"))
     return f"HR-{text[:4]}-{text[4:]}" if len(text) == 8 else ""
 
 
@@ -79,7 +82,7 @@ def new_receipt(kind: str) -> str:
     """A secret receipt: six words separated by spaces, or sixteen digits in groups of four."""
     if kind == "digits":
         digits = "".join(secrets.choice("0123456789") for _ in range(RECEIPT_DIGITS))
-        return " ".join(digits[i:i + 4] for i in range(0, RECEIPT_DIGITS, 4))
+        return " ".join(digits[i : i + 4] for i in range(0, RECEIPT_DIGITS, 4))
     words = _wordlist()
     return " ".join(secrets.choice(words) for _ in range(RECEIPT_WORDS))
 

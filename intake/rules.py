@@ -56,6 +56,7 @@ def year_choices(today: date) -> list[tuple[str, str]]:
     """The years the form offers, newest first."""
     return [(str(y), str(y)) for y in range(today.year, today.year - YEARS_BACK - 1, -1)]
 
+
 # The questions only some kinds of report ask; every other question is asked of all.
 DISCRIMINATION_QUESTIONS = frozenset({"covered_area", "protected_classes"})
 HATE_QUESTIONS = frozenset({"in_danger", "bias_categories", "incident_types", "share_with_police"})

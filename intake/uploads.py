@@ -33,17 +33,19 @@ IMAGE_TYPES = {
     # iPhones take HEIC photos; they are re-encoded as JPEG so every staff browser shows them.
     "image/heic": "JPEG",
 }
-OTHER_TYPES = frozenset({
-    "application/pdf",
-    "text/plain",
-    "audio/mpeg",
-    "audio/mp4",
-    "audio/ogg",
-    "audio/x-wav",
-    "audio/aac",
-    "audio/amr",
-    "audio/x-flac",
-})
+OTHER_TYPES = frozenset(
+    {
+        "application/pdf",
+        "text/plain",
+        "audio/mpeg",
+        "audio/mp4",
+        "audio/ogg",
+        "audio/x-wav",
+        "audio/aac",
+        "audio/amr",
+        "audio/x-flac",
+    }
+)
 PENDING = "pending"
 EVIDENCE = "evidence"
 
@@ -119,10 +121,14 @@ def _clean_image(data: bytes, target: str) -> CleanFile:
                 pixels = Image.frombytes(mode, upright.size, upright.tobytes())
                 if mode == "P" and upright.palette is not None:
                     pixels.putpalette(upright.getpalette() or [])
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
-        raise UploadError(_l("This picture could not be opened. Try another copy of it.")) \
-            from None
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
+        raise UploadError(_l("This picture could not be opened. Try another copy of it.")) from None
     out = BytesIO()
     pixels.save(out, format=target, **({"quality": 90} if target == "JPEG" else {}))
     content_type = "image/jpeg" if target == "JPEG" else Image.MIME[target]

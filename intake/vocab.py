@@ -84,11 +84,16 @@ PROTECTED_CLASSES = (
 
 # NIBRS bias-motivation codes each category may map to; the first is the default for exports.
 BIAS_CATEGORIES = (
-    Term("race_ethnicity", _l("Race, ethnicity or ancestry"),
-         nibrs=("33", "11", "12", "13", "14", "15", "16", "31", "32")),
-    Term("religion", _l("Religion"),
-         nibrs=("25", "21", "22", "23", "24", "26", "27", "28", "29", "81", "82", "83", "84",
-                "85")),
+    Term(
+        "race_ethnicity",
+        _l("Race, ethnicity or ancestry"),
+        nibrs=("33", "11", "12", "13", "14", "15", "16", "31", "32"),
+    ),
+    Term(
+        "religion",
+        _l("Religion"),
+        nibrs=("25", "21", "22", "23", "24", "26", "27", "28", "29", "81", "82", "83", "84", "85"),
+    ),
     Term("sexual_orientation", _l("Sexual orientation"), nibrs=("43", "41", "42", "44", "45")),
     Term("gender_identity", _l("Gender identity or gender expression"), nibrs=("71", "72")),
     Term("sex_gender", _l("Sex or gender"), nibrs=("62", "61")),

@@ -34,8 +34,13 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database upgraded once through the migrations, copied for each test."""
     compile_catalogs()
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    create_app("testing", {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
-                           "UPLOAD_FOLDER": str(path.parent / "uploads")})
+    create_app(
+        "testing",
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "UPLOAD_FOLDER": str(path.parent / "uploads"),
+        },
+    )
     return path
 
 
@@ -80,5 +85,3 @@ def client(app: Flask) -> FlaskClient:
 def resident(client: FlaskClient) -> Resident:
     """A resident using the portal."""
     return Resident(client)
-
-

@@ -32,8 +32,15 @@ class Resident:
         assert match, f"no CSRF token on {url}"
         return match.group(1)
 
-    def post(self, url: str, data: dict[str, Any] | None = None, *, page: str | None = None,
-             follow: bool = False, **kwargs: Any) -> TestResponse:
+    def post(
+        self,
+        url: str,
+        data: dict[str, Any] | None = None,
+        *,
+        page: str | None = None,
+        follow: bool = False,
+        **kwargs: Any,
+    ) -> TestResponse:
         """Submit a form as the page `page` (default: `url`) would, with its CSRF token."""
         payload = {"csrf_token": self.token(page or url), **(data or {})}
         self.last = self.client.post(url, data=payload, follow_redirects=follow, **kwargs)
@@ -71,10 +78,17 @@ def discrimination_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
             "incident_day": "",
             "narrative": "My manager cut my hours after I turned 50 and said I was too old.",
         },
-        "place": {"in_city": "yes", "community_area": "32", "ward": "42",
-                  "location_type": "workplace", "respondent_type": "organization",
-                  "respondent_name": "Acme Widgets", "respondent_role": "employer",
-                  "reported_to": ["none"], "help_wanted": ["investigate"]},
+        "place": {
+            "in_city": "yes",
+            "community_area": "32",
+            "ward": "42",
+            "location_type": "workplace",
+            "respondent_type": "organization",
+            "respondent_name": "Acme Widgets",
+            "respondent_role": "employer",
+            "reported_to": ["none"],
+            "help_wanted": ["investigate"],
+        },
     }
     for step, values in overrides.items():
         steps.setdefault(step, {}).update(values)
@@ -94,9 +108,15 @@ def hate_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
             "incident_day": str(RECENT.day),
             "narrative": "Someone painted a slur on our mosque's door and shouted at us.",
         },
-        "place": {"in_city": "yes", "community_area": "14", "location_type": "worship",
-                  "respondent_type": "unknown", "reported_to": ["police"],
-                  "reported_details": "Police report 123", "help_wanted": ["record", "support"]},
+        "place": {
+            "in_city": "yes",
+            "community_area": "14",
+            "location_type": "worship",
+            "respondent_type": "unknown",
+            "reported_to": ["police"],
+            "reported_details": "Police report 123",
+            "help_wanted": ["record", "support"],
+        },
     }
     for step, values in overrides.items():
         steps.setdefault(step, {}).update(values)

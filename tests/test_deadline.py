@@ -1,4 +1,4 @@
-"""The 365-day filing window: a gentle warning for the resident, a flag for staff, never a refusal."""
+"""The 365-day filing window: a gentle warning, a flag for staff, never a refusal."""
 
 from __future__ import annotations
 

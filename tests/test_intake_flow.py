@@ -92,12 +92,19 @@ def test_not_sure_asks_both_sets_of_questions(app: Flask, resident: Resident) ->
     page = resident.get("/report/incident").get_data(as_text=True)
     assert "Where were you treated unfairly?" in page
     assert "Why do you think you were targeted?" in page
-    resident.file({
-        "kind": {"kind": "unsure"},
-        "incident": {"in_danger": "no", "incident_month": "1", "incident_year": "2025",
-                     "still_happening": "y", "narrative": "It keeps happening at work."},
-        "place": {"in_city": "unsure"},
-    })
+    resident.file(
+        {
+            "kind": {"kind": "unsure"},
+            "incident": {
+                "in_danger": "no",
+                "incident_month": "1",
+                "incident_year": "2025",
+                "still_happening": "y",
+                "narrative": "It keeps happening at work.",
+            },
+            "place": {"in_city": "unsure"},
+        }
+    )
     report = only_report(app)
     assert report.kind == "unsure"
     assert report.still_happening is True
@@ -214,8 +221,13 @@ def test_changing_the_kind_asks_the_new_questions_before_sending(
 
 
 def test_steps_need_the_first_answer(resident: Resident) -> None:
-    for url in ("/report/incident", "/report/place", "/report/contact", "/report/evidence",
-                "/report/review"):
+    for url in (
+        "/report/incident",
+        "/report/place",
+        "/report/contact",
+        "/report/evidence",
+        "/report/review",
+    ):
         assert resident.get(url).headers["Location"].endswith("/report/kind")
 
 

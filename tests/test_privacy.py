@@ -1,4 +1,4 @@
-"""Nothing about a resident is kept that they did not type: no address, no browser, no logs of it."""
+"""Nothing is kept that the resident did not type: no address, no browser, no logs of it."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ def database_dump(app: Flask) -> str:
 
 def test_no_ip_address_or_user_agent_is_stored(app: Flask) -> None:
     client = app.test_client()
-    client.environ_base.update({"REMOTE_ADDR": ADDRESS, "HTTP_USER_AGENT": AGENT,
-                                "HTTP_X_FORWARDED_FOR": ADDRESS})
+    client.environ_base.update(
+        {"REMOTE_ADDR": ADDRESS, "HTTP_USER_AGENT": AGENT, "HTTP_X_FORWARDED_FOR": ADDRESS}
+    )
     Resident(client).file(hate_answers(contact=IDENTIFIED_CONTACT))
     dump = database_dump(app)
     assert 'INSERT INTO "report"' in dump

@@ -9,10 +9,24 @@ from flask import Flask
 
 from .helpers import Resident, hate_answers
 
-PUBLIC_PAGES = ["/", "/report/kind", "/report/incident", "/report/place", "/report/evidence",
-                "/report/contact", "/report/review"]
-HELP_LINKS = ["tel:911", "tel:+13127444111", "tel:+13127441088", "tel:+13127444874", "tel:311",
-              "tel:988", "tel:+18554357693"]
+PUBLIC_PAGES = [
+    "/",
+    "/report/kind",
+    "/report/incident",
+    "/report/place",
+    "/report/evidence",
+    "/report/contact",
+    "/report/review",
+]
+HELP_LINKS = [
+    "tel:911",
+    "tel:+13127444111",
+    "tel:+13127441088",
+    "tel:+13127444874",
+    "tel:311",
+    "tel:988",
+    "tel:+18554357693",
+]
 
 
 @pytest.fixture
@@ -32,12 +46,17 @@ def test_help_numbers_and_quick_exit_on_every_page(started: Resident, url: str) 
         assert f'href="{link}"' in page
     assert "Leave this site quickly" in page
     assert 'href="https://www.weather.gov/"' in page
-    assert 'data-quick-exit' in page
+    assert "data-quick-exit" in page
 
 
 def test_help_numbers_come_from_configuration(app_factory: object) -> None:
-    app: Flask = app_factory(HELP_NUMBERS={  # type: ignore[operator]
-        "emergency": "911", "commission": "(312) 555-0000", "crisis": "988"})
+    app: Flask = app_factory(
+        HELP_NUMBERS={  # type: ignore[operator]
+            "emergency": "911",
+            "commission": "(312) 555-0000",
+            "crisis": "988",
+        }
+    )
     page = app.test_client().get("/").get_data(as_text=True)
     assert 'href="tel:+13125550000"' in page
     assert "tel:311" not in page

@@ -45,8 +45,9 @@ def begin(resident: Resident) -> None:
 
 def upload(resident: Resident, *files: tuple[bytes, str], action: str = "add") -> str:
     data = {"action": action, "files": [(BytesIO(content), name) for content, name in files]}
-    response = resident.post("/report/evidence", data, content_type="multipart/form-data",
-                             follow=True)
+    response = resident.post(
+        "/report/evidence", data, content_type="multipart/form-data", follow=True
+    )
     return response.get_data(as_text=True)
 
 
@@ -110,11 +111,13 @@ def test_files_over_ten_megabytes_are_refused(resident: Resident) -> None:
     begin(resident)
     big = b"a" * (10 * 1024 * 1024 + 1)
     # Encoded in memory: the test client would spool a body this large to a file it never closes.
-    boundary, body = encode_multipart({
-        "csrf_token": resident.token("/report/evidence"),
-        "action": "add",
-        "files": FileStorage(BytesIO(big), "long.txt"),
-    })
+    boundary, body = encode_multipart(
+        {
+            "csrf_token": resident.token("/report/evidence"),
+            "action": "add",
+            "files": FileStorage(BytesIO(big), "long.txt"),
+        }
+    )
     response = resident.client.post(
         "/report/evidence", data=body, content_type=f"multipart/form-data; boundary={boundary}"
     )

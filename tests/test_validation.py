@@ -38,7 +38,7 @@ def test_choosing_nothing_on_the_first_step_is_explained(resident: Resident) -> 
 def test_required_answers_are_asked_for(
     resident: Resident, kind: str, missing: str, message: str
 ) -> None:
-    answers = (discrimination_answers() if kind == "discrimination" else hate_answers())
+    answers = discrimination_answers() if kind == "discrimination" else hate_answers()
     incident = {**answers["incident"], "in_danger": "no"}
     incident.pop(missing, None)
     start(resident, kind)
@@ -55,16 +55,24 @@ def test_required_answers_are_asked_for(
 def test_future_dates_are_refused(resident: Resident) -> None:
     future = date.today() + timedelta(days=40)
     start(resident, "hate")
-    incident = {**hate_answers()["incident"], "incident_year": str(future.year),
-                "incident_month": str(future.month), "incident_day": str(future.day)}
+    incident = {
+        **hate_answers()["incident"],
+        "incident_year": str(future.year),
+        "incident_month": str(future.month),
+        "incident_day": str(future.day),
+    }
     page = resident.post("/report/incident", incident).get_data(as_text=True)
     assert "The date cannot be in the future." in page
 
 
 def test_days_that_do_not_exist_are_refused(resident: Resident) -> None:
     start(resident, "hate")
-    incident = {**hate_answers()["incident"], "incident_year": "2025", "incident_month": "2",
-                "incident_day": "30"}
+    incident = {
+        **hate_answers()["incident"],
+        "incident_year": "2025",
+        "incident_month": "2",
+        "incident_day": "30",
+    }
     page = resident.post("/report/incident", incident).get_data(as_text=True)
     assert "That day does not exist in that month." in page
 
@@ -72,23 +80,28 @@ def test_days_that_do_not_exist_are_refused(resident: Resident) -> None:
 def test_narrative_over_ten_thousand_characters_is_refused_and_kept(resident: Resident) -> None:
     start(resident, "hate")
     long_story = "a" * 10_001
-    page = resident.post("/report/incident", {**hate_answers()["incident"],
-                                              "narrative": long_story}).get_data(as_text=True)
+    page = resident.post(
+        "/report/incident", {**hate_answers()["incident"], "narrative": long_story}
+    ).get_data(as_text=True)
     assert "Please shorten this to 10000 characters or fewer." in page
     assert long_story in page
 
 
 def test_ten_thousand_characters_are_accepted(resident: Resident) -> None:
     start(resident, "hate")
-    response = resident.post("/report/incident", {**hate_answers()["incident"],
-                                                  "narrative": "b" * 10_000})
+    response = resident.post(
+        "/report/incident", {**hate_answers()["incident"], "narrative": "b" * 10_000}
+    )
     assert response.status_code == 302
 
 
 def test_housing_complaints_do_not_take_credit_or_criminal_history(resident: Resident) -> None:
     start(resident, "discrimination")
-    incident = {**discrimination_answers()["incident"], "covered_area": "housing",
-                "protected_classes": ["criminal_history"]}
+    incident = {
+        **discrimination_answers()["incident"],
+        "covered_area": "housing",
+        "protected_classes": ["criminal_history"],
+    }
     page = resident.post("/report/incident", incident).get_data(as_text=True)
     assert "For housing, the law does not cover credit history or criminal history." in page
 
@@ -108,9 +121,9 @@ def test_not_reported_cannot_go_with_a_place(resident: Resident) -> None:
     answers = hate_answers()
     start(resident, "hate")
     resident.post("/report/incident", answers["incident"])
-    page = resident.post("/report/place", {**answers["place"],
-                                           "reported_to": ["none", "police"]}).get_data(
-        as_text=True)
+    page = resident.post(
+        "/report/place", {**answers["place"], "reported_to": ["none", "police"]}
+    ).get_data(as_text=True)
     assert "You chose “No, not yet” and a place." in page
 
 
@@ -132,7 +145,8 @@ def test_contact_details_are_checked(
     for name in ("kind", "incident", "place"):
         resident.post(f"/report/{name}", answers[name])
     page = resident.post("/report/contact", {"best_time": "mornings", **contact}).get_data(
-        as_text=True)
+        as_text=True
+    )
     assert message in page
     assert "mornings" in page
 

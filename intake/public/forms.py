@@ -15,10 +15,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from wtforms import (
     BooleanField,
-    SelectChoice,
     Field,
     Form,
     RadioField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -127,15 +127,23 @@ class IncidentForm(FlaskForm):
         self.kind = kind
         self.today = today
         self.incident_year.choices = options([("", _l("Choose a year"))], rules.year_choices(today))
-        self.incident_day.choices = options([("", _l("I don't know"))],
-                                            [(d, str(d)) for d in range(1, 32)])
+        self.incident_day.choices = options(
+            [("", _l("I don't know"))], [(d, str(d)) for d in range(1, 32)]
+        )
         if kind == "discrimination":
-            _require(self.covered_area, _l("Choose where it happened, or “Somewhere else”."))
-            _require(self.protected_classes,
-                     _l("Choose at least one reason, or “Something else, or I am not sure”."))
+            _require(
+                self.covered_area,
+                _l("Choose where it happened, or “Somewhere else, or I am not sure”."),
+            )
+            _require(
+                self.protected_classes,
+                _l("Choose at least one reason, or “Something else, or I am not sure”."),
+            )
         if kind == "hate":
-            _require(self.bias_categories,
-                     _l("Choose at least one reason, or “Something else, or I am not sure”."))
+            _require(
+                self.bias_categories,
+                _l("Choose at least one reason, or “Something else, or I am not sure”."),
+            )
             _require(self.incident_types, _l("Choose at least one, or “Something else”."))
         if kind in ("hate", "unsure"):
             _require(self.in_danger, _l("Tell us whether you are in danger now."))
@@ -148,10 +156,12 @@ class IncidentForm(FlaskForm):
         """Credit and criminal history are protected at work only, not in housing."""
         chosen = set(field.data or ())
         if self.covered_area.data == "housing" and chosen & {"credit_history", "criminal_history"}:
-            raise ValidationError(_l(
-                "For housing, the law does not cover credit history or criminal history. "
-                "Uncheck them, or choose “Something else, or I am not sure”."
-            ))
+            raise ValidationError(
+                _l(
+                    "For housing, the law does not cover credit history or criminal history. "
+                    "Uncheck them, or choose “Something else, or I am not sure”."
+                )
+            )
 
     def validate_incident_day(self, field: Field) -> None:
         """The date must exist and must not be in the future."""
@@ -182,9 +192,7 @@ class PlaceForm(FlaskForm):
         description=_l("For example: the store's name and street, or the corner of two streets."),
         validators=[Optional(), too_long(LONG_TEXT_MAX)],
     )
-    community_area = SelectField(
-        _l("Neighborhood (community area)"), validators=[Optional()]
-    )
+    community_area = SelectField(_l("Neighborhood (community area)"), validators=[Optional()])
     ward = SelectField(_l("Ward"), validators=[Optional()])
     location_type = SelectField(
         _l("What kind of place was it?"),
@@ -237,10 +245,12 @@ class PlaceForm(FlaskForm):
         self.ward.choices = options([("", _l("I don't know"))], ward_choices())
 
     def validate_reported_to(self, field: Field) -> None:
-        """"No, not yet" cannot go with a place it was reported."""
+        """ "No, not yet" cannot go with a place it was reported."""
         chosen = set(field.data or ())
         if "none" in chosen and len(chosen) > 1:
-            raise ValidationError(_l("You chose “No, not yet” and a place. Choose one or the other."))
+            raise ValidationError(
+                _l("You chose “No, not yet” and a place. Choose one or the other.")
+            )
 
 
 PHONE_DIGITS = re.compile(r"\d")
@@ -255,8 +265,10 @@ class ContactForm(FlaskForm):
         validators=[
             Optional(),
             too_long(254),
-            Email(message=_l("Enter an email address like name@example.com."),
-                  check_deliverability=False),
+            Email(
+                message=_l("Enter an email address like name@example.com."),
+                check_deliverability=False,
+            ),
         ],
     )
     phone = StringField(
@@ -299,7 +311,9 @@ class ContactForm(FlaskForm):
         self.kind = kwargs.pop("kind", "")
         kwargs.pop("today", None)
         super().__init__(*args, **kwargs)
-        self.preferred_language.choices = options([("", _l("Choose a language"))], language_choices())
+        self.preferred_language.choices = options(
+            [("", _l("Choose a language"))], language_choices()
+        )
 
     def shows(self, name: str) -> bool:
         """Police consent is asked only where there may be a hate crime."""
@@ -316,8 +330,7 @@ class ContactForm(FlaskForm):
             "email": (self.email, _l("Add your email, or choose another way to contact you.")),
             "phone": (self.phone, _l("Add your phone number, or choose another way.")),
             "text": (self.phone, _l("Add your phone number, or choose another way.")),
-            "mail": (self.mailing_address,
-                     _l("Add your mailing address, or choose another way.")),
+            "mail": (self.mailing_address, _l("Add your mailing address, or choose another way.")),
         }
         if field.data in needs:
             detail, message = needs[field.data]

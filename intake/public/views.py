@@ -1,4 +1,4 @@
-"""The residents' pages: landing, the form's steps, review, and the confirmation with the receipt."""
+"""The residents' pages: landing, the form's steps, review, and the confirmation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     redirect,
@@ -42,8 +41,9 @@ FILED_KEY = "filed"
 def index() -> str:
     """The landing page: what the commission does, who may report, and that anonymity is fine."""
     hours = max(1, int(current_app.config["DRAFT_TTL_MINUTES"]) // 60)
-    return render_template("public/index.html", has_draft=drafts.load() is not None,
-                           draft_hours=hours)
+    return render_template(
+        "public/index.html", has_draft=drafts.load() is not None, draft_hours=hours
+    )
 
 
 @bp.get("/report")
@@ -54,8 +54,13 @@ def start() -> Response:
 
 def _expired_notice() -> None:
     if drafts.had_expired():
-        flash(_("For your safety, unsent answers are deleted after some time without activity. "
-                "Please start again."), "warning")
+        flash(
+            _(
+                "For your safety, unsent answers are deleted after some time without activity. "
+                "Please start again."
+            ),
+            "warning",
+        )
 
 
 def _render_step(name: str, answers: dict[str, Any], **context: Any) -> str:
@@ -130,8 +135,9 @@ def evidence() -> str | Response:
             return redirect(step_url(steps.next_step("evidence", answers)))
         if not problems:
             return redirect(url_for(".evidence"))
-    return _render_step("evidence", answers, form=form, problems=problems,
-                        remove_form=RemoveFileForm())
+    return _render_step(
+        "evidence", answers, form=form, problems=problems, remove_form=RemoveFileForm()
+    )
 
 
 def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[str, str]]:
@@ -150,13 +156,15 @@ def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[st
         except uploads.UploadError as error:
             problems.append((filename, str(error.message)))
             continue
-        answers["files"].append({
-            "stored_name": uploads.store_pending(clean),
-            "original_name": filename,
-            "content_type": clean.content_type,
-            "size": len(clean.data),
-            "sha256": clean.sha256,
-        })
+        answers["files"].append(
+            {
+                "stored_name": uploads.store_pending(clean),
+                "original_name": filename,
+                "content_type": clean.content_type,
+                "size": len(clean.data),
+                "sha256": clean.sha256,
+            }
+        )
     return problems
 
 
@@ -190,7 +198,10 @@ def review() -> str | Response:
     if request.method == "POST" and unfinished is None and form.validate():
         return _submit(answers, form.receipt_kind.data or "words")
     return _render_step(
-        "review", answers, form=form, sections=steps.sections(answers, today),
+        "review",
+        answers,
+        form=form,
+        sections=steps.sections(answers, today),
         unfinished=unfinished,
         anonymous=filing.is_anonymous(answers["steps"].get("contact", {})),
     )
@@ -218,10 +229,17 @@ def done() -> str | Response:
         session[FILED_KEY] = {"id": report.id}
         return redirect(url_for(".done"))
     return render_template(
-        "public/done.html", report=report, receipt=filed.get("receipt"), form=form,
+        "public/done.html",
+        report=report,
+        receipt=filed.get("receipt"),
+        form=form,
         finish_form=DiscardForm(),
-        sections=[(title, items) for _name, title, items in
-                  steps.sections(steps.answers_from_report(report), current_today())],
+        sections=[
+            (title, items)
+            for _name, title, items in steps.sections(
+                steps.answers_from_report(report), current_today()
+            )
+        ],
     )
 
 
