@@ -66,7 +66,7 @@ def _context() -> dict[str, Any]:
         "help_lines": help_lines(),
         "quick_exit_url": current_app.config["QUICK_EXIT_URL"],
         "commission_name": COMMISSION_NAME,
-        "commission_phone": current_app.config["HELP_NUMBERS"]["commission"],
+        "commission_phone": current_app.config["HELP_NUMBERS"].get("commission", ""),
         "tel": tel,
     }
 

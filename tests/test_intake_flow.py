@@ -258,3 +258,14 @@ def test_contact_fields_are_encrypted_at_rest(app: Flask, resident: Resident) ->
         from intake.crypto import email_hash
 
         assert contact.email_hash == email_hash(" maria.example@example.org ")
+
+
+def test_continuing_a_report_returns_to_where_the_resident_left(resident: Resident) -> None:
+    answers = hate_answers()
+    resident.post("/report/kind", answers["kind"])
+    resident.post("/report/incident", answers["incident"])
+    assert "Continue your report" in resident.get("/").get_data(as_text=True)
+    assert resident.get("/report").headers["Location"].endswith("/report/place")
+    resident.post("/report/place", answers["place"])
+    resident.get("/report/review")
+    assert resident.get("/report").headers["Location"].endswith("/report/review")

@@ -48,8 +48,13 @@ def index() -> str:
 
 @bp.get("/report")
 def start() -> Response:
-    """Begin (or continue) a report."""
-    return redirect(url_for(".step", name="kind"))
+    """Begin a report, or continue one where the resident left it."""
+    answers = drafts.load()
+    if answers is None or steps.kind_of(answers) is None:
+        return redirect(url_for(".step", name="kind"))
+    if answers.get("reviewing"):
+        return redirect(url_for(".review"))
+    return redirect(step_url(steps.first_unfinished(answers, current_today()) or "evidence"))
 
 
 def _expired_notice() -> None:
