@@ -68,6 +68,10 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
     SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", "20 per hour")
+    # Failed staff sign-ins (and two-factor codes), per account and per client.
+    SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "5 per 15 minutes")
+    STAFF_IDLE_MINUTES = _env_int("STAFF_IDLE_MINUTES", 30)
+    CASES_PER_PAGE = 25
 
     # Where "Leave this site quickly" goes: an ordinary, neutral page.
     QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/")

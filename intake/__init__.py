@@ -10,7 +10,7 @@ from flask import Flask
 import config as config_module
 
 from . import privacy
-from .extensions import babel, csrf, db, limiter, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,15 +36,23 @@ def create_app(
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
+    login_manager.init_app(app)
 
     from .i18n import select_locale
 
     babel.init_app(app, locale_selector=select_locale)
 
     from . import cli, pages
+    from .auth.guard import guard
+    from .auth.views import bp as auth_bp
     from .public.views import bp as public_bp
+    from .staff import admin  # noqa: F401 - registers the admin pages on the staff blueprint
+    from .staff.views import bp as staff_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(staff_bp)
+    app.before_request(guard)
     pages.init_app(app)
     cli.init_app(app)
 

@@ -1,4 +1,4 @@
-"""Command-line tasks: `flask demo load`, `flask drafts purge`."""
+"""Command-line tasks: `flask staff create`, `flask demo load`, `flask drafts purge`."""
 
 from __future__ import annotations
 
@@ -6,20 +6,43 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from . import demo, drafts
+from . import accounts, demo, drafts
 
 demo_cli = AppGroup("demo", help="Demo data for trying the portal locally.")
 drafts_cli = AppGroup("drafts", help="Residents' unsent answers.")
+staff_cli = AppGroup("staff", help="Staff accounts.")
+
+
+@staff_cli.command("create")
+@click.argument("email")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    required=True,
+    type=click.Choice(sorted(accounts.ROLE_NAMES)),
+    help="Repeat for several roles.",
+)
+@click.option("--name", default="", help="Display name (defaults to the email).")
+def create_staff(email: str, roles: tuple[str, ...], name: str) -> None:
+    """Create a staff account and print its temporary password (the first admin, say)."""
+    try:
+        staff, password = accounts.create(None, email, name or email, roles)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error.message)) from None
+    click.echo(f"Created {staff.email} ({', '.join(sorted(staff.role_names))}).")
+    click.echo(f"Temporary password: {password}")
+    click.echo("At first sign-in they choose a new password and set up two-factor.")
 
 
 @demo_cli.command("load")
 def load_demo() -> None:
-    """Add a few demo reports (once) and print how to try the portal."""
+    """Add demo staff and reports (once) and print how to sign in."""
     created = demo.load()
     click.echo(f"Demo reports added: {len(created)}")
     for record_number, receipt in created:
         click.echo(f"  {record_number}  receipt: {receipt}")
-    click.echo(demo.SIGN_IN_NOTE)
+    click.echo(demo.sign_in_help())
 
 
 @drafts_cli.command("purge")
@@ -32,3 +55,4 @@ def init_app(app: Flask) -> None:
     """Register the command groups."""
     app.cli.add_command(demo_cli)
     app.cli.add_command(drafts_cli)
+    app.cli.add_command(staff_cli)

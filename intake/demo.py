@@ -7,15 +7,23 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyotp
+
+from . import accounts
 from .clock import today as current_today
 from .extensions import db
 from .filing import file_report
 from .models import Report
 
-SIGN_IN_NOTE = (
-    "Staff sign-in: the staff workspace (sign-in with two-factor, triage queue, case pages) is "
-    "the next piece of work and is not in this version; demo staff accounts will be printed "
-    "here once it is."
+# Demo only: every demo account shares this password and this two-factor secret, printed by
+# `make demo` so anyone trying the portal can sign in. Never used outside `flask demo load`.
+DEMO_PASSWORD = "demo-password-only"  # noqa: S105
+DEMO_TOTP_SECRET = "DEMODEMODEMODEMODEMODEMODEMODEMO"  # noqa: S105
+DEMO_STAFF = (
+    ("intake@demo.example", "Ines Intake", ("intake",)),
+    ("investigator@demo.example", "Ivan Investigator", ("investigator",)),
+    ("supervisor@demo.example", "Sofia Supervisor", ("supervisor",)),
+    ("admin@demo.example", "Adam Admin", ("admin",)),
 )
 
 DEMO_REPORTS: list[dict[str, Any]] = [
@@ -109,8 +117,36 @@ DEMO_REPORTS: list[dict[str, Any]] = [
 ]
 
 
+def _load_staff() -> None:
+    for email, name, roles in DEMO_STAFF:
+        if accounts.find(email) is not None:
+            continue
+        staff, _password = accounts.create(
+            None, email, name, roles, DEMO_PASSWORD, must_change_password=False
+        )
+        staff.totp_secret = DEMO_TOTP_SECRET
+        staff.totp_confirmed = True
+        db.session.commit()
+
+
+def sign_in_help() -> str:
+    """What `make demo` prints about signing in."""
+    code = pyotp.TOTP(DEMO_TOTP_SECRET).now()
+    lines = [
+        "Staff sign-in (demo only): http://127.0.0.1:5000/staff/sign-in",
+        f"  password for every demo account: {DEMO_PASSWORD}",
+        f"  two-factor secret (add it to any authenticator app): {DEMO_TOTP_SECRET}",
+        f"  or a code for the next seconds: {code}"
+        '  (new code: .venv/bin/python -c "import pyotp; '
+        f"print(pyotp.TOTP('{DEMO_TOTP_SECRET}').now())\")",
+    ]
+    lines += [f"  {', '.join(roles):13} {email}" for email, _name, roles in DEMO_STAFF]
+    return "\n".join(lines)
+
+
 def load() -> list[tuple[str, str]]:
-    """File the demo reports unless the database already has reports; returns their receipts."""
+    """Add the demo staff, and the demo reports unless there are reports; returns receipts."""
+    _load_staff()
     if db.session.scalar(db.select(Report.id).limit(1)) is not None:
         return []
     today = current_today()

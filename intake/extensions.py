@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import Babel
 from flask_limiter import Limiter
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -38,3 +39,4 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=_client_key)
+login_manager = LoginManager()

@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from . import receipts, rules, uploads
+from .cases.deadlines import due_dates
+from .cases.duplicates import fingerprint
+from .cases.numbers import next_case_number
 from .crypto import email_hash
 from .extensions import db
 from .models import Attachment, Contact, Report, ReportTerm
@@ -94,6 +98,12 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
         merged.get("incident_types") or [] if rules.asks(kind, "incident_types") else []
     )
     anonymous = is_anonymous(contact)
+    acknowledge_by, screen_by = due_dates(
+        today,
+        int(current_app.config["ACKNOWLEDGE_BUSINESS_DAYS"]),
+        int(current_app.config["SCREENING_BUSINESS_DAYS"]),
+    )
+    narrative = str(incident["narrative"]).strip()
     return Report(
         kind=kind,
         language=language,
@@ -117,7 +127,11 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
         respondent_name=_text(place.get("respondent_name")),
         respondent_type=_text(place.get("respondent_type")),
         respondent_role=_text(place.get("respondent_role")),
-        narrative=str(incident["narrative"]).strip(),
+        narrative=narrative,
+        narrative_fingerprint=fingerprint(narrative),
+        status="new",
+        acknowledge_by=acknowledge_by,
+        screen_by=screen_by,
         witnesses=_text(place.get("witnesses")),
         reported_details=_text(place.get("reported_details")),
         help_details=_text(place.get("help_details")),
@@ -166,6 +180,7 @@ def file_report(
     moved: list[str] = []
     for attempt in range(RECORD_NUMBER_TRIES):
         report.record_number = _unused_record_number()
+        report.case_number = next_case_number(today.year)
         db.session.add(report)
         try:
             db.session.flush()

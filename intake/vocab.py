@@ -207,3 +207,43 @@ MULTI_VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "reported_to": REPORTED_TO,
     "help_wanted": HELP_WANTED,
 }
+
+# Staff vocabularies (staff pages are English-first but use the same catalogs).
+ROLES = (
+    Term("intake", _l("Intake")),
+    Term("investigator", _l("Investigator")),
+    Term("supervisor", _l("Supervisor")),
+    Term("admin", _l("Administrator")),
+)
+
+STATUSES = (
+    Term("new", _l("New")),
+    Term("screening", _l("Screening")),
+    Term("accepted", _l("Accepted (investigation)")),
+    Term("mediation", _l("Mediation")),
+    Term("determination", _l("Determination")),
+    Term("referred", _l("Referred")),
+    Term("closed", _l("Closed")),
+)
+
+CLOSURE_REASONS = (
+    Term("settled", _l("Settled")),
+    Term("withdrawn", _l("Withdrawn")),
+    Term("no_substantial_evidence", _l("No substantial evidence")),
+    Term("violation_found", _l("Substantial evidence / violation found")),
+    Term("no_jurisdiction", _l("Lack of jurisdiction")),
+    Term("untimely", _l("Untimely")),
+    Term("failure_to_cooperate", _l("Failure to cooperate")),
+    Term("referred_elsewhere", _l("Referred elsewhere")),
+    Term("duplicate", _l("Duplicate")),
+    Term("spam", _l("Spam")),
+)
+
+# Where screening refers a report that is outside the commission's jurisdiction (DOMAIN.md).
+REFERRAL_AGENCIES = (
+    Term("idhr", _l("Illinois Department of Human Rights (312) 814-6200")),
+    Term("eeoc", _l("U.S. EEOC 1-800-669-4000")),
+    Term("hud", _l("U.S. HUD 1-800-669-9777")),
+    Term("police", _l("Police")),
+    Term("other", _l("Another agency")),
+)

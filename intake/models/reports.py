@@ -6,45 +6,18 @@ they did not type themselves.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
 
-from .crypto import EncryptedText
-from .extensions import db
+from ..crypto import EncryptedText
+from ..extensions import db
+from .types import UTCDateTime, utcnow
 
-
-def utcnow() -> datetime:
-    """The current time, timezone-aware in UTC."""
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """A timestamp stored in UTC and always read back timezone-aware, whatever the database."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
-        """Store in UTC."""
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime; use intake.models.utcnow()")
-        result: datetime = value.astimezone(UTC)
-        return result
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        """SQLite forgets the zone; give it back."""
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
-        return value.astimezone(UTC)  # type: ignore[no-any-return]
+if TYPE_CHECKING:
+    from .staff import Staff
 
 
 class Report(db.Model):  # type: ignore[name-defined,misc]
@@ -97,6 +70,26 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
 
     # Hate incidents: the victim's consent to share their contact details with police.
     share_with_police: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Lower-cased words of the narrative, hashed: equal for near-identical stories (duplicates).
+    narrative_fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+
+    # The staff side of the report: the case.
+    case_number: Mapped[str] = mapped_column(String(12), unique=True)  # "2026-00042"
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    acknowledge_by: Mapped[date] = mapped_column(Date, index=True)
+    screen_by: Mapped[date] = mapped_column(Date, index=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closure_reason: Mapped[str | None] = mapped_column(String(30), index=True)
+    referred_to: Mapped[str | None] = mapped_column(String(30))
+    referral_note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic locking: a save based on an older version is refused, never silently merged.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
     contact: Mapped[Contact | None] = relationship(
         back_populates="report", cascade="all, delete-orphan", uselist=False
@@ -107,6 +100,7 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="report", cascade="all, delete-orphan", order_by="Attachment.id"
     )
+    assignee: Mapped[Staff | None] = relationship(foreign_keys=[assignee_id])
 
     def codes(self, vocabulary: str) -> list[str]:
         """The codes chosen from one multi-valued vocabulary, in the order they were given."""

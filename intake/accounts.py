@@ -1,0 +1,121 @@
+"""Staff accounts: created, changed and deactivated (never deleted), each change audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from .auth.passwords import hash_password, temporary_password
+from .cases import audit
+from .extensions import db
+from .models import Staff, new_session_token
+
+ROLE_NAMES = frozenset({"intake", "investigator", "supervisor", "admin"})
+
+
+class AccountError(ValueError):
+    """A change that cannot be made (the message is for the administrator)."""
+
+    def __init__(self, message: LazyString | str) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def find(email: str) -> Staff | None:
+    """The account with this email (case ignored)."""
+    return db.session.scalars(
+        db.select(Staff).where(Staff.email == email.strip().casefold())
+    ).one_or_none()
+
+
+def create(
+    actor: Staff | None,
+    email: str,
+    name: str,
+    roles: Iterable[str],
+    password: str | None = None,
+    *,
+    must_change_password: bool = True,
+) -> tuple[Staff, str]:
+    """A new account with a temporary password (returned once, to hand over)."""
+    chosen = frozenset(roles)
+    if not chosen or not chosen <= ROLE_NAMES:
+        raise AccountError(_l("Choose at least one role."))
+    if find(email) is not None:
+        raise AccountError(_l("An account with this email already exists."))
+    secret = password or temporary_password()
+    staff = Staff(
+        email=email.strip().casefold(),
+        name=name.strip(),
+        password_hash=hash_password(secret),
+        must_change_password=must_change_password,
+    )
+    staff.set_roles(chosen)
+    db.session.add(staff)
+    db.session.flush()
+    audit.record(actor, "staff_created", detail=f"{staff.email}: {', '.join(sorted(chosen))}")
+    db.session.commit()
+    return staff, secret
+
+
+def update(actor: Staff, staff: Staff, name: str, roles: Iterable[str]) -> None:
+    """Change a name and roles."""
+    chosen = frozenset(roles)
+    if not chosen or not chosen <= ROLE_NAMES:
+        raise AccountError(_l("Choose at least one role."))
+    if staff.id == actor.id and "admin" not in chosen:
+        raise AccountError(_l("You cannot remove your own administrator role."))
+    old = ", ".join(sorted(staff.role_names))
+    staff.name = name.strip()
+    staff.set_roles(chosen)
+    audit.record(
+        actor, "staff_changed", detail=f"{staff.email}: {old} → {', '.join(sorted(chosen))}"
+    )
+    db.session.commit()
+
+
+def set_active(actor: Staff, staff: Staff, active: bool) -> None:
+    """Deactivate (ending every session) or reactivate an account."""
+    if staff.id == actor.id and not active:
+        raise AccountError(_l("You cannot deactivate your own account."))
+    staff.active = active
+    staff.session_token = new_session_token()
+    audit.record(actor, "staff_activated" if active else "staff_deactivated", detail=staff.email)
+    db.session.commit()
+
+
+def reset_password(actor: Staff, staff: Staff) -> str:
+    """A new temporary password; the account's sessions end."""
+    secret = temporary_password()
+    staff.password_hash = hash_password(secret)
+    staff.must_change_password = True
+    staff.session_token = new_session_token()
+    audit.record(actor, "password_reset", detail=staff.email)
+    db.session.commit()
+    return secret
+
+
+def reset_two_factor(actor: Staff, staff: Staff) -> None:
+    """Clear two-factor: the account sets it up again at its next sign-in."""
+    staff.totp_secret = None
+    staff.totp_confirmed = False
+    staff.totp_last_step = None
+    staff.session_token = new_session_token()
+    audit.record(actor, "two_factor_reset", detail=staff.email)
+    db.session.commit()
+
+
+def investigators() -> list[Staff]:
+    """Active investigators, by name."""
+    from .models import StaffRole
+
+    return list(
+        db.session.scalars(
+            db.select(Staff)
+            .join(StaffRole)
+            .where(StaffRole.role == "investigator", Staff.active.is_(True))
+            .order_by(Staff.name)
+        )
+    )

@@ -1,0 +1,81 @@
+"""The one guard in front of every page: staff pages are closed unless a view says who may enter.
+
+A view opens itself to roles with `@allow("supervisor", ...)` or to every signed-in staff member
+with `@allow(ANY_STAFF)`. A view without `@allow` refuses everyone, so a forgotten decorator
+fails closed. Residents' pages and the sign-in steps are the explicit public list.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import abort, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user
+from werkzeug.wrappers import Response
+
+ANY_STAFF = "*"
+PUBLIC_BLUEPRINTS = frozenset({"public"})
+PUBLIC_ENDPOINTS = frozenset(
+    {
+        "static",
+        "auth.sign_in",
+        "auth.two_factor",
+        "auth.two_factor_setup",
+    }
+)
+# Reachable while a temporary password must still be replaced.
+PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.change_password", "auth.sign_out"})
+SEEN_KEY = "seen"
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def allow(*roles: str) -> Callable[[View], View]:
+    """Open a staff view to these roles (or ANY_STAFF)."""
+
+    def mark(view: View) -> View:
+        view.allowed_roles = frozenset(roles)  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+def is_public(endpoint: str) -> bool:
+    """Whether an endpoint is open to visitors who are not signed in."""
+    return endpoint in PUBLIC_ENDPOINTS or endpoint.split(".")[0] in PUBLIC_BLUEPRINTS
+
+
+def allowed_roles(endpoint: str) -> frozenset[str]:
+    """The roles a staff endpoint admits (empty: nobody)."""
+    view = current_app.view_functions.get(endpoint)
+    return frozenset(getattr(view, "allowed_roles", frozenset()))
+
+
+def _idle_too_long() -> bool:
+    seen = session.get(SEEN_KEY)
+    limit = int(current_app.config["STAFF_IDLE_MINUTES"]) * 60
+    return seen is None or time.time() - float(seen) > limit
+
+
+def guard() -> Response | None:
+    """Before every request: let public pages through, send visitors to sign in, check roles."""
+    endpoint = request.endpoint
+    if endpoint is None or is_public(endpoint):
+        return None
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.sign_in"))
+    if _idle_too_long():
+        logout_user()
+        session.clear()
+        flash(_("You were signed out after a period of inactivity."), "info")
+        return redirect(url_for("auth.sign_in"))
+    session[SEEN_KEY] = time.time()
+    if current_user.must_change_password and endpoint not in PASSWORD_CHANGE_ENDPOINTS:
+        return redirect(url_for("auth.change_password"))
+    roles = allowed_roles(endpoint)
+    if ANY_STAFF in roles or current_user.has_role(*roles):
+        return None
+    abort(403)

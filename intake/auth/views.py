@@ -1,0 +1,183 @@
+"""Sign-in in two steps (password, then a two-factor code), set-up, password change, sign-out."""
+
+from __future__ import annotations
+
+import time
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from ..cases import audit
+from ..cases.access import home_endpoint
+from ..extensions import db, limiter, login_manager
+from ..models import Staff, new_session_token
+from . import passwords, totp
+from .forms import ChangePasswordForm, CodeForm, SignInForm
+from .guard import ANY_STAFF, SEEN_KEY, allow
+
+bp = Blueprint("auth", __name__, url_prefix="/staff")
+PENDING_KEY = "pending_staff"
+# A password step is good for this long while the code is entered.
+PENDING_SECONDS = 300
+
+
+@login_manager.user_loader
+def load_staff(session_id: str) -> Staff | None:
+    """The signed-in staff member, if their session token is still the account's current one."""
+    staff_id, _sep, token = session_id.partition(":")
+    staff = db.session.get(Staff, int(staff_id)) if staff_id.isdigit() else None
+    if staff is None or not staff.active or staff.session_token != token:
+        return None
+    return staff
+
+
+def _sign_in_limit() -> str:
+    return str(current_app.config["SIGN_IN_RATE_LIMIT"])
+
+
+def _submitted_email() -> str:
+    return "sign-in:" + (request.form.get("email") or "").strip().casefold()
+
+
+def _pending_key() -> str:
+    pending = session.get(PENDING_KEY) or {}
+    return f"two-factor:{pending.get('id')}"
+
+
+def _failed(response: Response) -> bool:
+    """Only failed attempts count against the limits: a success redirects."""
+    return response.status_code != 302
+
+
+def _pending_staff() -> Staff | None:
+    pending = session.get(PENDING_KEY)
+    if not pending or time.time() - float(pending.get("at", 0)) > PENDING_SECONDS:
+        return None
+    staff = db.session.get(Staff, int(pending["id"]))
+    if staff is None or not staff.active or staff.session_token != pending.get("token"):
+        return None
+    return staff
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_submitted_email, deduct_when=_failed)
+def sign_in() -> str | Response:
+    """Step one: email and password. The answer never says whether the account exists."""
+    if current_user.is_authenticated:
+        return redirect(url_for(home_endpoint(current_user)))
+    form = SignInForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().casefold()
+        staff = db.session.scalars(db.select(Staff).where(Staff.email == email)).one_or_none()
+        if staff is None or not staff.active:
+            passwords.waste_time(form.password.data)
+        elif passwords.verify_password(staff.password_hash, form.password.data):
+            session.clear()
+            session[PENDING_KEY] = {"id": staff.id, "token": staff.session_token, "at": time.time()}
+            target = "auth.two_factor" if staff.totp_confirmed else "auth.two_factor_setup"
+            return redirect(url_for(target))
+        audit.record(None, "sign_in_failed", detail=email[:254])
+        db.session.commit()
+        flash(_("The email or password is not right."), "error")
+    return render_template("auth/sign_in.html", form=form)
+
+
+def _complete_sign_in(staff: Staff) -> Response:
+    """A fresh session for the signed-in staff member."""
+    session.clear()
+    login_user(staff)
+    session[SEEN_KEY] = time.time()
+    audit.record(staff, "sign_in")
+    db.session.commit()
+    return redirect(url_for(home_endpoint(staff)))
+
+
+@bp.route("/two-factor", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_pending_key, deduct_when=_failed)
+def two_factor() -> str | Response:
+    """Step two: the code from the authenticator app. A code is accepted once only."""
+    staff = _pending_staff()
+    if staff is None:
+        return redirect(url_for(".sign_in"))
+    if not staff.totp_confirmed:
+        return redirect(url_for(".two_factor_setup"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        if totp.accept_code(staff, form.code.data):
+            return _complete_sign_in(staff)
+        form.code.errors.append(
+            _("That code is not right or was already used. Wait for a new code and try again.")
+        )
+    return render_template("auth/two_factor.html", form=form)
+
+
+@bp.route("/two-factor/setup", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_pending_key, deduct_when=_failed)
+def two_factor_setup() -> str | Response:
+    """First sign-in: scan the QR code (or type the secret), then confirm with a code."""
+    staff = _pending_staff()
+    if staff is None:
+        return redirect(url_for(".sign_in"))
+    if staff.totp_confirmed:
+        return redirect(url_for(".two_factor"))
+    if not staff.totp_secret:
+        staff.totp_secret = totp.new_secret()
+        db.session.commit()
+    form = CodeForm()
+    if form.validate_on_submit():
+        if totp.accept_code(staff, form.code.data):
+            staff.totp_confirmed = True
+            audit.record(staff, "two_factor_set_up")
+            return _complete_sign_in(staff)
+        form.code.errors.append(
+            _("That code is not right. Check the time on your phone and try the newest code.")
+        )
+    uri = totp.provisioning_uri(staff)
+    return render_template(
+        "auth/two_factor_setup.html", form=form, qr=totp.qr_svg(uri), secret=staff.totp_secret
+    )
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@allow(ANY_STAFF)
+def change_password() -> str | Response:
+    """Choose a new password; other sessions of the account end."""
+    form = ChangePasswordForm(email=current_user.email)
+    if form.validate_on_submit():
+        if not passwords.verify_password(current_user.password_hash, form.current.data):
+            form.current.errors.append(_("The current password is not right."))
+        else:
+            staff: Staff = current_user._get_current_object()
+            staff.password_hash = passwords.hash_password(form.new.data)
+            staff.must_change_password = False
+            staff.session_token = new_session_token()
+            audit.record(staff, "password_changed")
+            db.session.commit()
+            login_user(staff)
+            flash(_("Your password was changed."), "info")
+            return redirect(url_for(home_endpoint(staff)))
+    return render_template("auth/change_password.html", form=form)
+
+
+@bp.post("/sign-out")
+@allow(ANY_STAFF)
+def sign_out() -> Response:
+    """End the session."""
+    audit.record(current_user._get_current_object(), "sign_out")
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for(".sign_in"))

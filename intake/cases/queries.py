@@ -1,0 +1,243 @@
+"""The case list: filters from the URL, search, sort and pages, in a fixed number of queries.
+
+Filters live in the query string so a view can be bookmarked, shared and saved. Every filter is
+optional; unknown values are ignored rather than answered with an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import selectinload
+from werkzeug.datastructures import MultiDict
+
+from .. import vocab
+from ..extensions import db
+from ..models import Report, ReportTerm, Staff
+from .access import visible_cases
+from .deadlines import overdue_clause
+
+SORTS: dict[str, Any] = {
+    "received": Report.created_at,
+    "case": Report.case_number,
+    "status": Report.status,
+    "kind": Report.kind,
+    "due": Report.acknowledge_by,
+    "incident": Report.incident_year * 100 + Report.incident_month,
+    "community_area": Report.community_area,
+    "ward": Report.ward,
+    "language": Report.language,
+}
+MULTI = (
+    "status",
+    "kind",
+    "covered_area",
+    "protected_class",
+    "bias_category",
+    "incident_type",
+    "language",
+)
+TERM_FILTERS = {"protected_class", "bias_category", "incident_type"}
+
+
+@dataclass
+class CaseFilter:
+    """What the staff member asked for, read from the URL."""
+
+    status: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    covered_area: list[str] = field(default_factory=list)
+    protected_class: list[str] = field(default_factory=list)
+    bias_category: list[str] = field(default_factory=list)
+    incident_type: list[str] = field(default_factory=list)
+    language: list[str] = field(default_factory=list)
+    community_area: int | None = None
+    ward: int | None = None
+    anonymous: bool | None = None
+    assignee: str = ""  # "" any, "none" unassigned, "me", or a staff id
+    overdue: bool = False
+    urgent: bool = False
+    received_from: date | None = None
+    received_to: date | None = None
+    incident_from: date | None = None
+    incident_to: date | None = None
+    q: str = ""
+    sort: str = "received"
+    descending: bool = False
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args: MultiDict[str, str], default_sort: str = "received") -> CaseFilter:
+        """Read the filter from a query string, ignoring what does not parse."""
+        result = cls(sort=default_sort)
+        for name in MULTI:
+            setattr(result, name, [v for v in args.getlist(name) if v])
+        result.community_area = _int(args.get("community_area"))
+        result.ward = _int(args.get("ward"))
+        result.anonymous = {"yes": True, "no": False}.get(args.get("anonymous", ""))
+        result.assignee = args.get("assignee", "")
+        result.overdue = args.get("overdue") == "1"
+        result.urgent = args.get("urgent") == "1"
+        result.received_from = _date(args.get("received_from"))
+        result.received_to = _date(args.get("received_to"))
+        result.incident_from = _date(args.get("incident_from"))
+        result.incident_to = _date(args.get("incident_to"))
+        result.q = (args.get("q") or "").strip()[:200]
+        if args.get("sort", "").lstrip("-") in SORTS:
+            result.sort = args["sort"].lstrip("-")
+            result.descending = args["sort"].startswith("-")
+        result.page = max(1, _int(args.get("page")) or 1)
+        return result
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight at the commission, as an aware datetime (dates are the commission's dates)."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def _has_term(vocabulary: str, codes: list[str]) -> ColumnElement[bool]:
+    return exists().where(
+        ReportTerm.report_id == Report.id,
+        ReportTerm.vocabulary == vocabulary,
+        ReportTerm.code.in_(codes),
+    )
+
+
+def _search(text: str) -> ColumnElement[bool]:
+    """Words of `text` each found in the narrative, the respondent, or the case's numbers."""
+    conditions = []
+    for word in text.split()[:8]:
+        pattern = f"%{word.replace('%', '').replace('_', '')}%"
+        conditions.append(
+            or_(
+                Report.narrative.ilike(pattern),
+                Report.respondent_name.ilike(pattern),
+                Report.record_number.ilike(pattern),
+                Report.case_number.ilike(pattern),
+            )
+        )
+    return and_(*conditions)
+
+
+def conditions(case_filter: CaseFilter, staff: Staff, today: date) -> list[ColumnElement[bool]]:
+    """The WHERE clause of a filter, within what `staff` may see."""
+    where: list[ColumnElement[bool]] = [visible_cases(staff)]
+    f = case_filter
+    for name in ("status", "kind", "covered_area", "language"):
+        values = getattr(f, name)
+        if values:
+            where.append(getattr(Report, name).in_(values))
+    vocabularies = {
+        "protected_class": "protected_class",
+        "bias_category": "bias_category",
+        "incident_type": "incident_type",
+    }
+    for name, vocabulary in vocabularies.items():
+        if getattr(f, name):
+            where.append(_has_term(vocabulary, getattr(f, name)))
+    if f.community_area is not None:
+        where.append(Report.community_area == f.community_area)
+    if f.ward is not None:
+        where.append(Report.ward == f.ward)
+    if f.anonymous is not None:
+        where.append(Report.anonymous.is_(f.anonymous))
+    if f.assignee == "none":
+        where.append(Report.assignee_id.is_(None))
+    elif f.assignee == "me":
+        where.append(Report.assignee_id == staff.id)
+    elif f.assignee.isdigit():
+        where.append(Report.assignee_id == int(f.assignee))
+    if f.overdue:
+        where.append(overdue_clause(today))
+    if f.urgent:
+        where.append(Report.urgent.is_(True))
+    if f.received_from:
+        where.append(Report.created_at >= _start_of(f.received_from))
+    if f.received_to:
+        where.append(Report.created_at < _start_of(f.received_to + timedelta(days=1)))
+    if f.incident_from:
+        key = f.incident_from.year * 100 + f.incident_from.month
+        where.append(Report.incident_year * 100 + Report.incident_month >= key)
+    if f.incident_to:
+        key = f.incident_to.year * 100 + f.incident_to.month
+        where.append(Report.incident_year * 100 + Report.incident_month <= key)
+    if f.q:
+        where.append(_search(f.q))
+    return where
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """One page of the case list."""
+
+    cases: list[Report]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the list has."""
+        return max(1, -(-self.total // self.per_page))
+
+
+def ordered(query: Select[Any], case_filter: CaseFilter) -> Select[Any]:
+    """Sort by the chosen column, urgent cases first, then by id for a stable order."""
+    column = SORTS[case_filter.sort]
+    direction = column.desc() if case_filter.descending else column.asc()
+    return query.order_by(Report.urgent.desc(), direction, Report.id)
+
+
+def case_page(case_filter: CaseFilter, staff: Staff, today: date, per_page: int) -> CasePage:
+    """The cases on the requested page: one count query and one page query (plus eager loads)."""
+    where = conditions(case_filter, staff, today)
+    total = db.session.scalar(select(func.count()).select_from(Report).where(*where)) or 0
+    query = (
+        ordered(select(Report).where(*where), case_filter)
+        .options(selectinload(Report.assignee), selectinload(Report.terms))
+        .limit(per_page)
+        .offset((case_filter.page - 1) * per_page)
+    )
+    return CasePage(list(db.session.scalars(query)), total, case_filter.page, per_page)
+
+
+def find_by_number(number: str, staff: Staff) -> Report | None:
+    """A visible case by its staff case number or public record number."""
+    text = number.strip().upper()
+    return db.session.scalars(
+        select(Report).where(
+            or_(Report.case_number == text, Report.record_number == text), visible_cases(staff)
+        )
+    ).first()
+
+
+def filter_choices() -> dict[str, list[tuple[str, Any]]]:
+    """The options the filter form offers."""
+    return {
+        "status": vocab.choices(vocab.STATUSES),
+        "kind": vocab.choices(vocab.KIND_NAMES),
+        "covered_area": vocab.choices(vocab.COVERED_AREAS),
+        "protected_class": vocab.choices(vocab.PROTECTED_CLASSES),
+        "bias_category": vocab.choices(vocab.BIAS_CATEGORIES),
+        "incident_type": vocab.choices(vocab.INCIDENT_TYPES),
+    }

@@ -1,0 +1,178 @@
+"""Changes staff make to a case. Each writes its audit entries in the same transaction.
+
+Every change names the version of the case the staff member was looking at; a case changed by
+someone else since then is refused with ConflictError, never silently overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..extensions import db
+from ..models import CaseLink, Note, Report, Staff, utcnow
+from . import audit
+from .access import can_assign
+from .workflow import OPEN_STATUSES, WorkflowError, check_move
+
+
+class ConflictError(Exception):
+    """Someone else saved the case first."""
+
+    message = _l(
+        "Someone else changed this case while you were working on it. Your changes were not "
+        "saved; they are still in the form below. Check the case as it is now, then save again."
+    )
+
+
+class PermissionDenied(Exception):
+    """The staff member may not make this change."""
+
+
+@contextmanager
+def _saving(report: Report, expected_version: int) -> Iterator[None]:
+    if report.version != expected_version:
+        raise ConflictError
+    try:
+        yield
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise ConflictError from None
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _set(staff: Staff, report: Report, field: str, value: Any) -> bool:
+    old = getattr(report, field)
+    if old == value:
+        return False
+    setattr(report, field, value)
+    audit.record(staff, "change", report, field=field, old=old, new=value)
+    return True
+
+
+def update_case(
+    staff: Staff,
+    report: Report,
+    expected_version: int,
+    *,
+    status: str | None = None,
+    closure_reason: str | None = None,
+    referred_to: str | None = None,
+    referral_note: str | None = None,
+    urgent: bool | None = None,
+) -> None:
+    """Move the case to a new status and/or change its priority."""
+    with _saving(report, expected_version):
+        if status and status != report.status:
+            check_move(report.status, status, closure_reason, referred_to)
+            now = utcnow()
+            if report.status == "new":
+                report.acknowledged_at = now
+            if report.status == "screening":
+                report.screened_at = now
+            if status == "closed":
+                report.closed_at = now
+                _set(staff, report, "closure_reason", closure_reason)
+            if status == "referred":
+                _set(staff, report, "referred_to", referred_to)
+                _set(staff, report, "referral_note", (referral_note or "").strip() or None)
+            _set(staff, report, "status", status)
+        if urgent is not None:
+            _set(staff, report, "urgent", urgent)
+
+
+def assign(staff: Staff, report: Report, expected_version: int, assignee: Staff | None) -> None:
+    """Give the case to `assignee` (or to nobody)."""
+    if not can_assign(staff, report):
+        raise PermissionDenied
+    if assignee is not None and not (assignee.active and assignee.has_role("investigator")):
+        raise WorkflowError(_l("Cases can only be assigned to an active investigator."))
+    with _saving(report, expected_version):
+        old = report.assignee
+        if (old.id if old else None) == (assignee.id if assignee else None):
+            return
+        report.assignee_id = assignee.id if assignee else None
+        report.assignee = assignee
+        audit.record(
+            staff,
+            "assign",
+            report,
+            field="assignee",
+            old=old.email if old else None,
+            new=assignee.email if assignee else None,
+        )
+
+
+def bulk_reassign(staff: Staff, from_staff: Staff, to_staff: Staff | None) -> int:
+    """Move every open case of `from_staff` to `to_staff` (or back to unassigned)."""
+    if not staff.has_role("supervisor"):
+        raise PermissionDenied
+    if to_staff is not None and not (to_staff.active and to_staff.has_role("investigator")):
+        raise WorkflowError(_l("Cases can only be assigned to an active investigator."))
+    cases = db.session.scalars(
+        db.select(Report).where(
+            Report.assignee_id == from_staff.id, Report.status.in_(OPEN_STATUSES)
+        )
+    ).all()
+    for report in cases:
+        report.assignee_id = to_staff.id if to_staff else None
+        audit.record(
+            staff,
+            "assign",
+            report,
+            field="assignee",
+            old=from_staff.email,
+            new=to_staff.email if to_staff else None,
+            detail="bulk reassignment",
+        )
+    db.session.commit()
+    return len(cases)
+
+
+def add_note(staff: Staff, report: Report, body: str) -> Note:
+    """Add an internal note."""
+    note = Note(report_id=report.id, author_id=staff.id, body=body.strip())
+    db.session.add(note)
+    audit.record(staff, "note", report, detail=body.strip()[:200])
+    db.session.commit()
+    return note
+
+
+def link_cases(staff: Staff, report: Report, other: Report) -> bool:
+    """Record that two cases are related; False when they already were (or are the same)."""
+    if other.id == report.id:
+        return False
+    first, second = sorted((report.id, other.id))
+    if db.session.get(CaseLink, (first, second)) is not None:
+        return False
+    db.session.add(CaseLink(report_id=first, other_id=second, created_by_id=staff.id))
+    audit.record(staff, "link", report, new=other.case_number)
+    audit.record(staff, "link", other, new=report.case_number)
+    db.session.commit()
+    return True
+
+
+def linked_cases(report: Report) -> list[Report]:
+    """The cases linked to this one."""
+    rows = db.session.execute(
+        db.select(CaseLink.report_id, CaseLink.other_id).where(
+            (CaseLink.report_id == report.id) | (CaseLink.other_id == report.id)
+        )
+    ).all()
+    ids = {a if b == report.id else b for a, b in rows}
+    if not ids:
+        return []
+    return list(db.session.scalars(db.select(Report).where(Report.id.in_(ids))))
+
+
+def record_view(staff: Staff, report: Report) -> None:
+    """Write that `staff` opened the case."""
+    audit.record(staff, "view", report)
+    db.session.commit()

@@ -1,0 +1,122 @@
+"""Staff forms. Case forms carry the version of the case they were filled in against."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import Email, InputRequired, Length, Optional
+
+from .. import vocab
+from ..public.forms import options
+
+
+class CaseUpdateForm(FlaskForm):
+    """Move a case through the workflow and set its priority."""
+
+    version = IntegerField(widget=HiddenField.widget)
+    status = SelectField(_l("Move to"), validators=[Optional()])
+    closure_reason = SelectField(
+        _l("Closure reason"),
+        choices=options([("", _l("Choose a reason"))], vocab.choices(vocab.CLOSURE_REASONS)),
+        validators=[Optional()],
+    )
+    referred_to = SelectField(
+        _l("Referred to"),
+        choices=options([("", _l("Choose an agency"))], vocab.choices(vocab.REFERRAL_AGENCIES)),
+        validators=[Optional()],
+    )
+    referral_note = TextAreaField(_l("Referral note"), validators=[Optional(), Length(max=2000)])
+    urgent = BooleanField(_l("Urgent (danger or violence)"))
+
+    def __init__(self, *args: Any, moves: list[tuple[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.status.choices = options([("", _l("Keep the current status"))], moves)
+
+
+class AssignForm(FlaskForm):
+    """Give a case to an investigator."""
+
+    version = IntegerField(widget=HiddenField.widget)
+    assignee = SelectField(_l("Assigned to"), validators=[Optional()])
+
+    def __init__(self, *args: Any, investigators: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.assignee.choices = options([("", _l("Nobody (unassigned)"))], investigators)
+
+
+class NoteForm(FlaskForm):
+    """An internal note."""
+
+    body = TextAreaField(
+        _l("Internal note"),
+        validators=[InputRequired(message=_l("Write the note first.")), Length(max=10_000)],
+        description=_l("Staff only. The resident never sees notes."),
+    )
+
+
+class LinkForm(FlaskForm):
+    """Link a related case."""
+
+    number = StringField(
+        _l("Case or record number"),
+        validators=[InputRequired(message=_l("Enter a case or record number.")), Length(max=20)],
+    )
+
+
+class SavedViewForm(FlaskForm):
+    """Name the current filter."""
+
+    name = StringField(
+        _l("Name this view"),
+        validators=[InputRequired(message=_l("Give the view a name.")), Length(max=100)],
+    )
+    query = HiddenField()
+
+
+class BulkReassignForm(FlaskForm):
+    """Move every open case of one investigator to another."""
+
+    from_staff = SelectField(_l("From"), validators=[InputRequired()])
+    to_staff = SelectField(_l("To"), validators=[Optional()])
+
+    def __init__(self, *args: Any, investigators: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.from_staff.choices = options([("", _l("Choose"))], investigators)
+        self.to_staff.choices = options([("", _l("Nobody (unassigned)"))], investigators)
+
+
+class StaffForm(FlaskForm):
+    """Create or edit a staff account."""
+
+    email = EmailField(
+        _l("Email"),
+        validators=[
+            InputRequired(message=_l("Enter an email.")),
+            Length(max=254),
+            Email(message=_l("Enter a valid email."), check_deliverability=False),
+        ],
+    )
+    name = StringField(
+        _l("Name"), validators=[InputRequired(message=_l("Enter a name.")), Length(max=200)]
+    )
+    roles = SelectMultipleField(
+        _l("Roles"),
+        choices=options(vocab.choices(vocab.ROLES)),
+        validators=[InputRequired(message=_l("Choose at least one role."))],
+    )
+
+
+class ActionForm(FlaskForm):
+    """A button that only needs a CSRF token."""

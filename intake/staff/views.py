@@ -1,0 +1,388 @@
+"""The staff workspace: the case lists, the case page and its forms, saved views, reassignment."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from .. import accounts, vocab
+from ..auth.guard import ANY_STAFF, allow
+from ..cases import access, audit, deadlines, queries, service
+from ..cases.duplicates import possible_duplicates
+from ..cases.workflow import WorkflowError, allowed_moves
+from ..clock import today
+from ..extensions import db
+from ..geography import community_area_choices, community_area_name, ward_choices
+from ..i18n import NATIVE_NAMES
+from ..models import Attachment, Note, Report, SavedView, Staff
+from ..public.steps import answers_from_report, sections
+from ..uploads import evidence_path
+from .forms import (
+    ActionForm,
+    AssignForm,
+    BulkReassignForm,
+    CaseUpdateForm,
+    LinkForm,
+    NoteForm,
+    SavedViewForm,
+)
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+CASE_ROLES = ("intake", "investigator", "supervisor")
+
+
+@bp.context_processor
+def _staff_context() -> dict[str, Any]:
+    return {
+        "vocab": vocab,
+        "vocab_label": vocab.label,
+        "community_area_name": community_area_name,
+        "community_areas": community_area_choices(),
+        "wards": ward_choices(),
+        "language_name": lambda code: NATIVE_NAMES.get(code, code),
+        "languages_all": list(NATIVE_NAMES.items()),
+        "can_assign": lambda report: access.can_assign(me(), report),
+    }
+
+
+def me() -> Staff:
+    """The signed-in staff member."""
+    staff: Staff = current_user._get_current_object()
+    return staff
+
+
+@bp.get("/")
+@allow(ANY_STAFF)
+def home() -> Response:
+    """Send each role to where its work is."""
+    return redirect(url_for(access.home_endpoint(me())))
+
+
+def _list(title: str, endpoint: str, base: dict[str, Any], default_sort: str) -> str:
+    args = request.args.copy()
+    for key, value in base.items():
+        args.setlist(key, value if isinstance(value, list) else [value])
+    case_filter = queries.CaseFilter.from_args(args, default_sort)
+    page = queries.case_page(case_filter, me(), today(), int(current_app.config["CASES_PER_PAGE"]))
+    saved = db.session.scalars(
+        db.select(SavedView).where(SavedView.staff_id == me().id).order_by(SavedView.name)
+    ).all()
+    return render_template(
+        "staff/cases.html",
+        title=title,
+        endpoint=endpoint,
+        page=page,
+        case_filter=case_filter,
+        choices=queries.filter_choices(),
+        investigators=accounts.investigators(),
+        saved_views=saved,
+        saved_form=SavedViewForm(query=request.query_string.decode("ascii", "ignore")),
+        fixed=set(base),
+        today=today(),
+        is_overdue=deadlines.is_overdue,
+        due_date=deadlines.due_date,
+        page_url=lambda **changes: _page_url(endpoint, changes),
+    )
+
+
+def _page_url(endpoint: str, changes: dict[str, Any]) -> str:
+    args = request.args.copy()
+    for key, value in changes.items():
+        args.setlist(key, [str(value)])
+    return url_for(endpoint) + "?" + urlencode(list(args.items(multi=True)))
+
+
+@bp.get("/triage")
+@allow("intake", "supervisor")
+def triage() -> str:
+    """New and unscreened reports, oldest first; overdue ones stand out."""
+    return _list(_("Triage queue"), "staff.triage", {"status": ["new", "screening"]}, "received")
+
+
+@bp.get("/my-cases")
+@allow("investigator")
+def my_cases() -> str:
+    """The cases assigned to me."""
+    return _list(_("My cases"), "staff.my_cases", {"assignee": "me"}, "due")
+
+
+@bp.get("/cases")
+@allow(*CASE_ROLES)
+def cases() -> str:
+    """Every case this staff member may see, with every filter."""
+    return _list(_("Cases"), "staff.cases", {}, "received")
+
+
+@bp.get("/find")
+@allow(*CASE_ROLES)
+def find() -> Response:
+    """Jump to a case by its case number or record number."""
+    number = request.args.get("number", "")
+    report = queries.find_by_number(number, me()) if number else None
+    if report is None:
+        flash(_("No case you can open has that number."), "error")
+        return redirect(url_for(".cases"))
+    return redirect(url_for(".case", case_id=report.id))
+
+
+@bp.post("/views")
+@allow(*CASE_ROLES)
+def save_view() -> Response:
+    """Save the current filter under a name."""
+    form = SavedViewForm()
+    if form.validate_on_submit():
+        db.session.add(
+            SavedView(staff_id=me().id, name=form.name.data.strip(), query=form.query.data or "")
+        )
+        db.session.commit()
+        flash(_("View saved."), "info")
+    else:
+        flash(_("Give the view a name."), "error")
+    return redirect(url_for(".cases") + "?" + (form.query.data or ""))
+
+
+@bp.get("/views/<int:view_id>")
+@allow(*CASE_ROLES)
+def open_view(view_id: int) -> Response:
+    """Open a saved view."""
+    view = db.get_or_404(SavedView, view_id)
+    if view.staff_id != me().id:
+        abort(404)
+    return redirect(url_for(".cases") + "?" + view.query)
+
+
+@bp.post("/views/<int:view_id>/delete")
+@allow(*CASE_ROLES)
+def delete_view(view_id: int) -> Response:
+    """Forget a saved view."""
+    view = db.get_or_404(SavedView, view_id)
+    if view.staff_id != me().id or not ActionForm().validate_on_submit():
+        abort(404)
+    db.session.delete(view)
+    db.session.commit()
+    return redirect(url_for(".cases"))
+
+
+def _case_or_404(case_id: int) -> Report:
+    report = db.get_or_404(Report, case_id)
+    if not access.can_view(me(), report):
+        abort(404)  # Not 403: do not confirm that a case exists.
+    return report
+
+
+def _investigator_choices() -> list[tuple[str, str]]:
+    return [(str(s.id), f"{s.name} ({s.email})") for s in accounts.investigators()]
+
+
+def _move_choices(report: Report) -> list[tuple[str, Any]]:
+    return [(code, vocab.label(vocab.STATUSES, code)) for code in allowed_moves(report.status)]
+
+
+def _render_case(report: Report, **forms: Any) -> str:
+    staff = me()
+    forms.setdefault(
+        "update_form",
+        CaseUpdateForm(
+            moves=_move_choices(report), data={"version": report.version, "urgent": report.urgent}
+        ),
+    )
+    forms.setdefault(
+        "assign_form",
+        AssignForm(
+            investigators=_investigator_choices(),
+            data={"version": report.version, "assignee": str(report.assignee_id or "")},
+        ),
+    )
+    forms.setdefault("note_form", NoteForm())
+    forms.setdefault("link_form", LinkForm())
+    notes = db.session.scalars(
+        db.select(Note).where(Note.report_id == report.id).order_by(Note.created_at)
+    ).all()
+    return render_template(
+        "staff/case.html",
+        report=report,
+        sections=sections(answers_from_report(report), today()),
+        show_contact=access.can_see_contact(staff, report),
+        can_assign=access.can_assign(staff, report),
+        notes=notes,
+        trail=audit.trail(report),
+        linked=service.linked_cases(report),
+        duplicates=possible_duplicates(report),
+        overdue=deadlines.is_overdue(report, today()),
+        due=deadlines.due_date(report),
+        today=today(),
+        **forms,
+    )
+
+
+@bp.get("/cases/<int:case_id>")
+@allow(*CASE_ROLES)
+def case(case_id: int) -> str:
+    """The whole story of one case, its workflow, notes, links and audit trail."""
+    report = _case_or_404(case_id)
+    service.record_view(me(), report)
+    return _render_case(report)
+
+
+@bp.post("/cases/<int:case_id>/update")
+@allow(*CASE_ROLES)
+def update_case(case_id: int) -> ResponseReturnValue:
+    """Move the case through the workflow or change its priority."""
+    report = _case_or_404(case_id)
+    form = CaseUpdateForm(moves=_move_choices(report))
+    if form.validate_on_submit():
+        try:
+            service.update_case(
+                me(),
+                report,
+                form.version.data or 0,
+                status=form.status.data or None,
+                closure_reason=form.closure_reason.data or None,
+                referred_to=form.referred_to.data or None,
+                referral_note=form.referral_note.data,
+                urgent=form.urgent.data,
+            )
+        except service.ConflictError as conflict:
+            db.session.refresh(report)
+            form.status.errors.append(str(conflict.message))
+            return _render_case(report, update_form=form), 409
+        except WorkflowError as error:
+            form.status.errors.append(str(error.message))
+            return _render_case(report, update_form=form), 422
+        flash(_("Case updated."), "info")
+        return redirect(url_for(".case", case_id=report.id))
+    return _render_case(report, update_form=form)
+
+
+@bp.post("/cases/<int:case_id>/assign")
+@allow("intake", "supervisor")
+def assign(case_id: int) -> ResponseReturnValue:
+    """Assign or reassign the case."""
+    report = _case_or_404(case_id)
+    form = AssignForm(investigators=_investigator_choices())
+    if form.validate_on_submit():
+        assignee = db.session.get(Staff, int(form.assignee.data)) if form.assignee.data else None
+        try:
+            service.assign(me(), report, form.version.data or 0, assignee)
+        except service.PermissionDenied:
+            abort(403)
+        except service.ConflictError as conflict:
+            db.session.refresh(report)
+            form.assignee.errors.append(str(conflict.message))
+            return _render_case(report, assign_form=form), 409
+        except WorkflowError as error:
+            form.assignee.errors.append(str(error.message))
+            return _render_case(report, assign_form=form), 422
+        flash(_("Assignment saved."), "info")
+        target = request.form.get("next")
+        return redirect(target if _safe_next(target) else url_for(".case", case_id=report.id))
+    return _render_case(report, assign_form=form)
+
+
+def _safe_next(target: str | None) -> bool:
+    """Only our own staff pages are followed after a form (no open redirects)."""
+    return target is not None and target.startswith("/staff/") and "//" not in target
+
+
+@bp.post("/cases/<int:case_id>/notes")
+@allow(*CASE_ROLES)
+def add_note(case_id: int) -> ResponseReturnValue:
+    """Add an internal note."""
+    report = _case_or_404(case_id)
+    form = NoteForm()
+    if form.validate_on_submit():
+        service.add_note(me(), report, form.body.data)
+        flash(_("Note added."), "info")
+        return redirect(url_for(".case", case_id=report.id) + "#notes")
+    return _render_case(report, note_form=form)
+
+
+@bp.post("/cases/<int:case_id>/links")
+@allow(*CASE_ROLES)
+def link(case_id: int) -> ResponseReturnValue:
+    """Link a related case."""
+    report = _case_or_404(case_id)
+    form = LinkForm()
+    if form.validate_on_submit():
+        other = queries.find_by_number(form.number.data, me())
+        if other is None:
+            form.number.errors.append(_("No case you can open has that number."))
+            return _render_case(report, link_form=form)
+        if service.link_cases(me(), report, other):
+            flash(_("Cases linked."), "info")
+        return redirect(url_for(".case", case_id=report.id) + "#links")
+    return _render_case(report, link_form=form)
+
+
+@bp.get("/cases/<int:case_id>/attachments/<int:attachment_id>")
+@allow(*CASE_ROLES)
+def attachment(case_id: int, attachment_id: int) -> Response:
+    """A file of the case, for staff who may see the case; every download is audited."""
+    report = _case_or_404(case_id)
+    item = db.get_or_404(Attachment, attachment_id)
+    if item.report_id != report.id:
+        abort(404)
+    inline = request.args.get("inline") == "1" and item.content_type.startswith("image/")
+    audit.record(
+        me(), "view_file" if inline else "download", report, detail=f"attachment {item.id}"
+    )
+    db.session.commit()
+    response = send_file(
+        evidence_path(item.stored_name),
+        mimetype=item.content_type,
+        as_attachment=not inline,
+        download_name=item.original_name or f"evidence-{item.id}",
+        max_age=0,
+    )
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@bp.route("/reassign", methods=["GET", "POST"])
+@allow("supervisor")
+def reassign() -> ResponseReturnValue:
+    """Move all open cases of one investigator to another (for example when they leave)."""
+    form = BulkReassignForm(investigators=_all_investigator_choices())
+    if form.validate_on_submit():
+        source = db.get_or_404(Staff, int(form.from_staff.data))
+        target = db.session.get(Staff, int(form.to_staff.data)) if form.to_staff.data else None
+        try:
+            moved = service.bulk_reassign(me(), source, target)
+        except WorkflowError as error:
+            form.to_staff.errors.append(str(error.message))
+        else:
+            flash(_("%(count)d open cases reassigned.", count=moved), "info")
+            return redirect(url_for(".reassign"))
+    return render_template("staff/reassign.html", form=form)
+
+
+def _all_investigator_choices() -> list[tuple[str, str]]:
+    """Every investigator, active or not: a departed one's cases still need a new owner."""
+    from ..models import StaffRole
+
+    people = db.session.scalars(
+        db.select(Staff)
+        .join(StaffRole)
+        .where(StaffRole.role == "investigator")
+        .order_by(Staff.name)
+    )
+    return [(str(s.id), s.name + ("" if s.active else " " + _("(inactive)"))) for s in people]
+
+
+__all__ = ["ActionForm", "bp"]
