@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 
 from intake import create_app
 
-from .helpers import Resident
+from .helpers import STAFF_PASSWORD, STAFF_TOTP, Resident, StaffBrowser, hate_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,3 +85,69 @@ def client(app: Flask) -> FlaskClient:
 def resident(client: FlaskClient) -> Resident:
     """A resident using the portal."""
     return Resident(client)
+
+
+@pytest.fixture
+def make_staff(app: Flask) -> Any:
+    """Create a staff account with two-factor set up: make_staff("intake", email=...)."""
+    from intake import accounts
+    from intake.extensions import db
+
+    counter = iter(range(1, 1000))
+
+    def make(*roles: str, email: str | None = None, name: str | None = None) -> int:
+        with app.app_context():
+            address = email or f"{'-'.join(roles) or 'nobody'}{next(counter)}@staff.example"
+            staff, _password = accounts.create(
+                None, address, name or address.split("@")[0], roles, STAFF_PASSWORD,
+                must_change_password=False,
+            )
+            staff.totp_secret = STAFF_TOTP
+            staff.totp_confirmed = True
+            db.session.commit()
+            return staff.id
+
+    return make
+
+
+@pytest.fixture
+def make_case(app: Flask) -> Any:
+    """File a report as a resident would (through the domain, not HTTP): make_case(**overrides)."""
+    from intake.clock import today
+    from intake.extensions import db
+    from intake.filing import file_report
+    from intake.models import Report
+
+    def make(answers: dict[str, dict[str, Any]] | None = None, **fields: Any) -> int:
+        with app.test_request_context():
+            filed = file_report(answers or hate_answers(), [], "words", "en", today())
+            report = db.session.get(Report, filed.report.id)
+            assert report is not None
+            for name, value in fields.items():
+                setattr(report, name, value)
+            db.session.commit()
+            return report.id
+
+    return make
+
+
+@pytest.fixture
+def staff_browser(app: Flask, make_staff: Any) -> Any:
+    """A signed-in browser for a new account with these roles: staff_browser("supervisor")."""
+
+    def sign_in(*roles: str) -> StaffBrowser:
+        staff_id = make_staff(*roles)
+        browser = StaffBrowser(app.test_client())
+        with app.app_context():
+            from intake.extensions import db
+            from intake.models import Staff
+
+            staff = db.session.get(Staff, staff_id)
+            assert staff is not None
+            email = staff.email
+        # Outside the app context: requests must not share `g` (and its CSRF token).
+        browser.staff_id = staff_id  # type: ignore[attr-defined]
+        browser.sign_in(email)
+        return browser
+
+    return sign_in

@@ -134,3 +134,28 @@ IDENTIFIED_CONTACT = {
     "preferred_language": "es",
     "accommodations": "Spanish interpreter",
 }
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+STAFF_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = STAFF_TOTP, *, ahead: int = 0) -> str:
+    """The code an authenticator app shows now (or `ahead` steps later)."""
+    import time
+
+    import pyotp
+
+    return pyotp.TOTP(secret).at(time.time() + 30 * ahead)
+
+
+class StaffBrowser(Resident):
+    """A staff member's browser: signs in through the real forms."""
+
+    def sign_in(self, email: str, password: str = STAFF_PASSWORD, *, ahead: int = 0) -> None:
+        """Password, then the two-factor code."""
+        response = self.post("/staff/sign-in", {"email": email, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        assert response.headers["Location"].endswith("/staff/two-factor")
+        response = self.post("/staff/two-factor", {"code": totp_code(ahead=ahead)})
+        assert response.status_code == 302, response.get_data(as_text=True)

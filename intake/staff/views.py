@@ -58,6 +58,8 @@ def _staff_context() -> dict[str, Any]:
         "language_name": lambda code: NATIVE_NAMES.get(code, code),
         "languages_all": list(NATIVE_NAMES.items()),
         "can_assign": lambda report: access.can_assign(me(), report),
+        "is_overdue": lambda report: deadlines.is_overdue(report, today()),
+        "due_date": deadlines.due_date,
     }
 
 
@@ -94,9 +96,6 @@ def _list(title: str, endpoint: str, base: dict[str, Any], default_sort: str) ->
         saved_views=saved,
         saved_form=SavedViewForm(query=request.query_string.decode("ascii", "ignore")),
         fixed=set(base),
-        today=today(),
-        is_overdue=deadlines.is_overdue,
-        due_date=deadlines.due_date,
         page_url=lambda **changes: _page_url(endpoint, changes),
     )
 
@@ -224,9 +223,6 @@ def _render_case(report: Report, **forms: Any) -> str:
         trail=audit.trail(report),
         linked=service.linked_cases(report),
         duplicates=possible_duplicates(report),
-        overdue=deadlines.is_overdue(report, today()),
-        due=deadlines.due_date(report),
-        today=today(),
         **forms,
     )
 

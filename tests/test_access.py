@@ -1,0 +1,103 @@
+"""Every staff page refuses visitors and every role that should not reach it.
+
+The table below is the specification: a new route that is not in it fails this test.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from intake.auth.guard import is_public
+
+from .helpers import StaffBrowser
+
+ROLES = ("intake", "investigator", "supervisor", "admin")
+EVERYONE = frozenset(ROLES)
+CASE_WORK = frozenset({"intake", "investigator", "supervisor"})
+EXPECTED: dict[str, frozenset[str]] = {
+    "staff.home": EVERYONE,
+    "auth.change_password": EVERYONE,
+    "auth.sign_out": EVERYONE,
+    "staff.triage": frozenset({"intake", "supervisor"}),
+    "staff.my_cases": frozenset({"investigator"}),
+    "staff.cases": CASE_WORK,
+    "staff.find": CASE_WORK,
+    "staff.save_view": CASE_WORK,
+    "staff.open_view": CASE_WORK,
+    "staff.delete_view": CASE_WORK,
+    "staff.case": CASE_WORK,
+    "staff.update_case": CASE_WORK,
+    "staff.add_note": CASE_WORK,
+    "staff.link": CASE_WORK,
+    "staff.attachment": CASE_WORK,
+    "staff.assign": frozenset({"intake", "supervisor"}),
+    "staff.reassign": frozenset({"supervisor"}),
+    "staff.admin_staff": frozenset({"admin"}),
+    "staff.admin_staff_edit": frozenset({"admin"}),
+    "staff.admin_staff_action": frozenset({"admin"}),
+}
+ARGUMENTS = {"case_id": 1, "attachment_id": 1, "view_id": 1, "staff_id": 1,
+             "action": "reset_two_factor", "name": "kind", "index": 0}
+
+
+def staff_routes(app: Flask) -> list[tuple[str, str, str]]:
+    routes = []
+    for rule in app.url_map.iter_rules():
+        if is_public(rule.endpoint):
+            continue
+        method = "POST" if "POST" in rule.methods and "GET" not in rule.methods else "GET"
+        path = rule.rule
+        for name in rule.arguments:
+            path = path.replace(f"<int:{name}>", str(ARGUMENTS[name]))
+            path = path.replace(f"<{name}>", str(ARGUMENTS[name]))
+        if "<" in path:
+            path = path.split("/<")[0] + "/" + ARGUMENTS["action"]
+        routes.append((rule.endpoint, method, path))
+    return sorted(routes)
+
+
+def test_every_staff_route_is_in_the_table(app: Flask) -> None:
+    assert {endpoint for endpoint, _m, _p in staff_routes(app)} == set(EXPECTED)
+
+
+def test_public_pages_are_the_residents_and_the_sign_in_steps(app: Flask) -> None:
+    public = {rule.endpoint for rule in app.url_map.iter_rules() if is_public(rule.endpoint)}
+    assert {e for e in public if not e.startswith("public.")} == {
+        "static", "auth.sign_in", "auth.two_factor", "auth.two_factor_setup"}
+
+
+def test_visitors_are_sent_to_sign_in_from_every_staff_route(app: Flask) -> None:
+    client = app.test_client()
+    for endpoint, method, path in staff_routes(app):
+        response = client.open(path, method=method)
+        # A POST without a CSRF token is refused before anything else; either way, no entry.
+        assert response.status_code in (302, 400), (endpoint, response.status_code)
+        if response.status_code == 302:
+            assert response.headers["Location"].endswith("/staff/sign-in"), endpoint
+
+
+@pytest.fixture
+def setup(app: Flask, make_case: Any, staff_browser: Any) -> dict[str, StaffBrowser]:
+    browsers = {role: staff_browser(role) for role in ROLES}
+    investigator_id = browsers["investigator"].staff_id  # type: ignore[attr-defined]
+    make_case(assignee_id=investigator_id)
+    return browsers
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_reaches_exactly_its_pages(
+    app: Flask, setup: dict[str, StaffBrowser], role: str
+) -> None:
+    browser = setup[role]
+    token = browser.token("/staff/password")
+    for endpoint, method, path in staff_routes(app):
+        if endpoint == "auth.sign_out":
+            continue  # Signing out would end the walk; tested on its own.
+        data = {"csrf_token": token} if method == "POST" else None
+        response = browser.client.open(path, method=method, data=data)
+        refused = response.status_code == 403
+        assert refused == (role not in EXPECTED[endpoint]), (role, endpoint, response.status_code)
+        assert not response.headers.get("Location", "").endswith("/staff/sign-in"), endpoint
