@@ -26,7 +26,8 @@ class CaseUpdateForm(FlaskForm):
     """Move a case through the workflow and set its priority."""
 
     version = IntegerField(widget=HiddenField.widget)
-    status = SelectField(_l("Move to"), validators=[Optional()])
+    # Which moves are allowed is the workflow's rule (checked after the version), not the form's.
+    status = SelectField(_l("Move to"), validators=[Optional()], validate_choice=False)
     closure_reason = SelectField(
         _l("Closure reason"),
         choices=options([("", _l("Choose a reason"))], vocab.choices(vocab.CLOSURE_REASONS)),

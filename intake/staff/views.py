@@ -241,7 +241,12 @@ def case(case_id: int) -> str:
 def update_case(case_id: int) -> ResponseReturnValue:
     """Move the case through the workflow or change its priority."""
     report = _case_or_404(case_id)
-    form = CaseUpdateForm(moves=_move_choices(report))
+    moves = _move_choices(report)
+    posted = request.form.get("status", "")
+    if posted and posted not in dict(moves):
+        # Keep the staff member's choice visible when the form comes back to them.
+        moves.append((posted, vocab.label(vocab.STATUSES, posted)))
+    form = CaseUpdateForm(moves=moves)
     if form.validate_on_submit():
         try:
             service.update_case(
