@@ -7,7 +7,7 @@ English.
 from __future__ import annotations
 
 from babel import Locale
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 
 # Every language the city serves (DOMAIN.md), with its own name. A language appears in the
 # switcher once it is listed in the LANGUAGES setting (that is, once its catalog is complete).
@@ -32,7 +32,9 @@ def shipped() -> tuple[str, ...]:
 
 
 def select_locale() -> str:
-    """Flask-Babel's locale selector."""
+    """Flask-Babel's locale selector (the default language outside a request, as in the CLI)."""
+    if not has_request_context():
+        return str(current_app.config["BABEL_DEFAULT_LOCALE"])
     chosen = request.args.get("lang")
     if chosen in shipped():
         session[SESSION_KEY] = chosen

@@ -99,7 +99,11 @@ def make_staff(app: Flask) -> Any:
         with app.app_context():
             address = email or f"{'-'.join(roles) or 'nobody'}{next(counter)}@staff.example"
             staff, _password = accounts.create(
-                None, address, name or address.split("@")[0], roles, STAFF_PASSWORD,
+                None,
+                address,
+                name or address.split("@")[0],
+                roles,
+                STAFF_PASSWORD,
                 must_change_password=False,
             )
             staff.totp_secret = STAFF_TOTP

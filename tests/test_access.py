@@ -39,8 +39,15 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.admin_staff_edit": frozenset({"admin"}),
     "staff.admin_staff_action": frozenset({"admin"}),
 }
-ARGUMENTS = {"case_id": 1, "attachment_id": 1, "view_id": 1, "staff_id": 1,
-             "action": "reset_two_factor", "name": "kind", "index": 0}
+ARGUMENTS = {
+    "case_id": 1,
+    "attachment_id": 1,
+    "view_id": 1,
+    "staff_id": 1,
+    "action": "reset_two_factor",
+    "name": "kind",
+    "index": 0,
+}
 
 
 def staff_routes(app: Flask) -> list[tuple[str, str, str]]:
@@ -66,7 +73,11 @@ def test_every_staff_route_is_in_the_table(app: Flask) -> None:
 def test_public_pages_are_the_residents_and_the_sign_in_steps(app: Flask) -> None:
     public = {rule.endpoint for rule in app.url_map.iter_rules() if is_public(rule.endpoint)}
     assert {e for e in public if not e.startswith("public.")} == {
-        "static", "auth.sign_in", "auth.two_factor", "auth.two_factor_setup"}
+        "static",
+        "auth.sign_in",
+        "auth.two_factor",
+        "auth.two_factor_setup",
+    }
 
 
 def test_visitors_are_sent_to_sign_in_from_every_staff_route(app: Flask) -> None:

@@ -61,9 +61,7 @@ def test_case_numbers_are_sequential_per_year(app: Flask, make_case: Any) -> Non
     assert numbers[1] == f"{year}-{int(number) + 1:05d}"
 
 
-def test_investigators_see_only_their_cases(
-    app: Flask, staff_browser: Any, make_case: Any
-) -> None:
+def test_investigators_see_only_their_cases(app: Flask, staff_browser: Any, make_case: Any) -> None:
     mine, theirs = staff_browser("investigator"), staff_browser("investigator")
     case_id = make_case(assignee_id=theirs.staff_id, status="accepted")
     assert mine.get(f"/staff/cases/{case_id}").status_code == 404
@@ -86,14 +84,17 @@ def test_supervisor_assigns_and_intake_assigns_from_the_queue(
     supervisor, intake = staff_browser("supervisor"), staff_browser("intake")
     investigator = staff_browser("investigator")
     first, second = make_case(), make_case()
-    response = supervisor.post(f"/staff/cases/{first}/assign",
-                               {"version": version_of(supervisor, first),
-                                "assignee": str(investigator.staff_id)},
-                               page=f"/staff/cases/{first}")
+    response = supervisor.post(
+        f"/staff/cases/{first}/assign",
+        {"version": version_of(supervisor, first), "assignee": str(investigator.staff_id)},
+        page=f"/staff/cases/{first}",
+    )
     assert response.status_code == 302
-    response = intake.post(f"/staff/cases/{second}/assign",
-                           {"version": "1", "assignee": str(investigator.staff_id),
-                            "next": "/staff/triage"}, page="/staff/triage")
+    response = intake.post(
+        f"/staff/cases/{second}/assign",
+        {"version": "1", "assignee": str(investigator.staff_id), "next": "/staff/triage"},
+        page="/staff/triage",
+    )
     assert response.headers["Location"].endswith("/staff/triage")
     mine = investigator.get("/staff/my-cases").get_data(as_text=True)
     with app.app_context():
@@ -108,9 +109,11 @@ def test_supervisor_assigns_and_intake_assigns_from_the_queue(
 def test_cases_go_only_to_investigators(app: Flask, staff_browser: Any, make_case: Any) -> None:
     supervisor, intake = staff_browser("supervisor"), staff_browser("intake")
     case_id = make_case()
-    response = supervisor.post(f"/staff/cases/{case_id}/assign",
-                               {"version": "1", "assignee": str(intake.staff_id)},
-                               page=f"/staff/cases/{case_id}")
+    response = supervisor.post(
+        f"/staff/cases/{case_id}/assign",
+        {"version": "1", "assignee": str(intake.staff_id)},
+        page=f"/staff/cases/{case_id}",
+    )
     assert response.status_code == 200
 
 
@@ -119,12 +122,14 @@ def test_bulk_reassignment_moves_open_cases_only(
 ) -> None:
     supervisor = staff_browser("supervisor")
     leaving, staying = staff_browser("investigator"), staff_browser("investigator")
-    open_ids = [make_case(assignee_id=leaving.staff_id, status=s)
-                for s in ("accepted", "mediation", "screening")]
-    closed_id = make_case(assignee_id=leaving.staff_id, status="closed",
-                          closure_reason="settled")
-    response = supervisor.post("/staff/reassign", {"from_staff": str(leaving.staff_id),
-                                                   "to_staff": str(staying.staff_id)})
+    open_ids = [
+        make_case(assignee_id=leaving.staff_id, status=s)
+        for s in ("accepted", "mediation", "screening")
+    ]
+    closed_id = make_case(assignee_id=leaving.staff_id, status="closed", closure_reason="settled")
+    response = supervisor.post(
+        "/staff/reassign", {"from_staff": str(leaving.staff_id), "to_staff": str(staying.staff_id)}
+    )
     assert response.status_code == 302
     assert "3 open cases reassigned." in supervisor.get("/staff/reassign").get_data(as_text=True)
     with app.app_context():
@@ -137,13 +142,18 @@ def test_bulk_reassignment_moves_open_cases_only(
 def test_notes_are_kept_and_audited(app: Flask, staff_browser: Any, make_case: Any) -> None:
     investigator = staff_browser("investigator")
     case_id = make_case(assignee_id=investigator.staff_id, status="accepted")
-    investigator.post(f"/staff/cases/{case_id}/notes", {"body": "Called the employer."},
-                      page=f"/staff/cases/{case_id}")
+    investigator.post(
+        f"/staff/cases/{case_id}/notes",
+        {"body": "Called the employer."},
+        page=f"/staff/cases/{case_id}",
+    )
     assert "Called the employer." in investigator.get(f"/staff/cases/{case_id}").get_data(
-        as_text=True)
+        as_text=True
+    )
     assert len(events(app, case_id, "note")) == 1
-    empty = investigator.post(f"/staff/cases/{case_id}/notes", {"body": ""},
-                              page=f"/staff/cases/{case_id}")
+    empty = investigator.post(
+        f"/staff/cases/{case_id}/notes", {"body": ""}, page=f"/staff/cases/{case_id}"
+    )
     assert "Write the note first." in empty.get_data(as_text=True)
 
 
@@ -152,11 +162,11 @@ def test_cases_can_be_linked(app: Flask, staff_browser: Any, make_case: Any) -> 
     first, second = make_case(), make_case()
     with app.app_context():
         number = db.session.get(Report, second).case_number  # type: ignore[union-attr]
-    supervisor.post(f"/staff/cases/{first}/links", {"number": number},
-                    page=f"/staff/cases/{first}")
+    supervisor.post(f"/staff/cases/{first}/links", {"number": number}, page=f"/staff/cases/{first}")
     assert number in supervisor.get(f"/staff/cases/{first}").get_data(as_text=True)
-    missing = supervisor.post(f"/staff/cases/{first}/links", {"number": "1999-00001"},
-                              page=f"/staff/cases/{first}")
+    missing = supervisor.post(
+        f"/staff/cases/{first}/links", {"number": "1999-00001"}, page=f"/staff/cases/{first}"
+    )
     assert "No case you can open has that number." in missing.get_data(as_text=True)
 
 
@@ -178,9 +188,11 @@ def test_views_and_downloads_are_audited(app: Flask, staff_browser: Any) -> None
     answers = hate_answers()
     for name in ("kind", "incident", "place"):
         resident.post(f"/report/{name}", answers[name])
-    resident.post("/report/evidence", {"action": "continue",
-                                       "files": [(BytesIO(PDF), "proof.pdf")]},
-                  content_type="multipart/form-data")
+    resident.post(
+        "/report/evidence",
+        {"action": "continue", "files": [(BytesIO(PDF), "proof.pdf")]},
+        content_type="multipart/form-data",
+    )
     resident.post("/report/review", {"receipt_kind": "words"})
     supervisor = staff_browser("supervisor")
     with app.app_context():
@@ -223,12 +235,19 @@ def test_a_concurrent_edit_is_refused_and_keeps_what_was_typed(
     case_id = make_case(status="screening")
     stale = version_of(second, case_id)
     assert version_of(first, case_id) == stale
-    first.post(f"/staff/cases/{case_id}/update", {"version": stale, "status": "accepted"},
-               page=f"/staff/cases/{case_id}")
+    first.post(
+        f"/staff/cases/{case_id}/update",
+        {"version": stale, "status": "accepted"},
+        page=f"/staff/cases/{case_id}",
+    )
     response = second.post(
         f"/staff/cases/{case_id}/update",
-        {"version": stale, "status": "referred", "referred_to": "eeoc",
-         "referral_note": "My careful referral note"},
+        {
+            "version": stale,
+            "status": "referred",
+            "referred_to": "eeoc",
+            "referral_note": "My careful referral note",
+        },
         page=f"/staff/cases/{case_id}",
     )
     assert response.status_code == 409

@@ -46,8 +46,9 @@ def test_wrong_password_and_unknown_account_get_the_same_answer(
     email = email_of(app, make_staff("intake"))
     user = browser(app)
     wrong = user.post("/staff/sign-in", {"email": email, "password": "not the password"})
-    unknown = user.post("/staff/sign-in", {"email": "nobody@staff.example",
-                                          "password": "not the password"})
+    unknown = user.post(
+        "/staff/sign-in", {"email": "nobody@staff.example", "password": "not the password"}
+    )
     for response in (wrong, unknown):
         assert response.status_code == 200
         assert "The email or password is not right." in response.get_data(as_text=True)
@@ -88,20 +89,24 @@ def test_first_sign_in_sets_up_two_factor_with_a_qr_code(app: Flask) -> None:
     assert response.status_code == 302
     # A temporary password must be replaced before anything else.
     assert user.get("/staff/my-cases").headers["Location"].endswith("/staff/password")
-    response = user.post("/staff/password", {"current": password, "new": "short",
-                                             "repeat": "short"})
+    response = user.post(
+        "/staff/password", {"current": password, "new": "short", "repeat": "short"}
+    )
     assert "Use at least 12 characters." in response.get_data(as_text=True)
     new_password = "maple river lantern quiet"
-    response = user.post("/staff/password", {"current": password, "new": new_password,
-                                             "repeat": new_password})
+    response = user.post(
+        "/staff/password", {"current": password, "new": new_password, "repeat": new_password}
+    )
     assert response.status_code == 302
     assert user.get("/staff/my-cases").status_code == 200
 
 
 def test_common_passwords_are_refused(app: Flask, staff_browser: Any) -> None:
     user = staff_browser("investigator")
-    response = user.post("/staff/password", {"current": STAFF_PASSWORD, "new": "password1234",
-                                             "repeat": "password1234"})
+    response = user.post(
+        "/staff/password",
+        {"current": STAFF_PASSWORD, "new": "password1234", "repeat": "password1234"},
+    )
     assert "This password is too common." in response.get_data(as_text=True)
 
 
@@ -128,15 +133,22 @@ def test_throttling_counts_per_account_across_clients(app_factory: Any) -> None:
     other = app.test_client()
     other.environ_base["REMOTE_ADDR"] = "192.0.2.99"
     response = StaffBrowser(other).post(
-        "/staff/sign-in", {"email": "target@staff.example", "password": "nope"})
+        "/staff/sign-in", {"email": "target@staff.example", "password": "nope"}
+    )
     assert response.status_code == 429
 
 
 def test_idle_sessions_end(app_factory: Any, make_staff: Any) -> None:
     app = app_factory(STAFF_IDLE_MINUTES=0)
     with app.app_context():
-        staff, _password = accounts.create(None, "idle@staff.example", "Idle", ["supervisor"],
-                                           STAFF_PASSWORD, must_change_password=False)
+        staff, _password = accounts.create(
+            None,
+            "idle@staff.example",
+            "Idle",
+            ["supervisor"],
+            STAFF_PASSWORD,
+            must_change_password=False,
+        )
         staff.totp_secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
         staff.totp_confirmed = True
         db.session.commit()
@@ -168,8 +180,11 @@ def test_sign_out_ends_the_session(app: Flask, staff_browser: Any) -> None:
 def test_deactivating_an_account_ends_its_sessions(app: Flask, staff_browser: Any) -> None:
     user = staff_browser("investigator")
     admin = staff_browser("admin")
-    admin.post(f"/staff/admin/staff/{user.staff_id}/deactivate", {},
-               page=f"/staff/admin/staff/{user.staff_id}")
+    admin.post(
+        f"/staff/admin/staff/{user.staff_id}/deactivate",
+        {},
+        page=f"/staff/admin/staff/{user.staff_id}",
+    )
     assert user.get("/staff/my-cases").headers["Location"].endswith("/staff/sign-in")
     email = email_of(app, user.staff_id)
     again = browser(app).post("/staff/sign-in", {"email": email, "password": STAFF_PASSWORD})

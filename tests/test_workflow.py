@@ -1,4 +1,4 @@
-"""Status moves: every allowed one works, every other is refused; closing and referring need more."""
+"""Status moves: each allowed one works, others are refused; closing and referring need more."""
 
 from __future__ import annotations
 
@@ -15,9 +15,13 @@ from intake.models import AuditEvent, Report
 STATUSES = ("new", "screening", "accepted", "mediation", "determination", "referred", "closed")
 ALLOWED = {
     ("new", "screening"),
-    ("screening", "accepted"), ("screening", "referred"), ("screening", "closed"),
-    ("accepted", "mediation"), ("accepted", "determination"),
-    ("mediation", "accepted"), ("mediation", "determination"),
+    ("screening", "accepted"),
+    ("screening", "referred"),
+    ("screening", "closed"),
+    ("accepted", "mediation"),
+    ("accepted", "determination"),
+    ("mediation", "accepted"),
+    ("mediation", "determination"),
     ("determination", "closed"),
 }
 
@@ -47,8 +51,9 @@ def move(browser: Any, case_id: int, status: str, **extra: str) -> Any:
         import re
 
         version = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
-    return browser.post(f"/staff/cases/{case_id}/update", {"version": version,
-                                                           "status": status, **extra}, page=page)
+    return browser.post(
+        f"/staff/cases/{case_id}/update", {"version": version, "status": status, **extra}, page=page
+    )
 
 
 def test_a_case_walks_the_whole_workflow_over_http(
@@ -105,8 +110,9 @@ def test_every_change_is_in_the_audit_trail(app: Flask, staff_browser: Any, make
     move(supervisor, case_id, "screening", urgent="y")
     with app.app_context():
         events = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.report_id == case_id,
-                                        AuditEvent.action == "change")
+            db.select(AuditEvent).where(
+                AuditEvent.report_id == case_id, AuditEvent.action == "change"
+            )
         ).all()
         changes = {(e.field, e.old_value, e.new_value) for e in events}
         assert ("status", "new", "screening") in changes

@@ -69,6 +69,8 @@ class CaseFilter:
     q: str = ""
     sort: str = "received"
     descending: bool = False
+    # A sort the staff member chose; the default order puts urgent cases first.
+    chosen_sort: bool = False
     page: int = 1
 
     @classmethod
@@ -91,6 +93,7 @@ class CaseFilter:
         if args.get("sort", "").lstrip("-") in SORTS:
             result.sort = args["sort"].lstrip("-")
             result.descending = args["sort"].startswith("-")
+            result.chosen_sort = True
         result.page = max(1, _int(args.get("page")) or 1)
         return result
 
@@ -202,9 +205,11 @@ class CasePage:
 
 
 def ordered(query: Select[Any], case_filter: CaseFilter) -> Select[Any]:
-    """Sort by the chosen column, urgent cases first, then by id for a stable order."""
+    """Sort by the chosen column (by default urgent cases first), then by id for stability."""
     column = SORTS[case_filter.sort]
     direction = column.desc() if case_filter.descending else column.asc()
+    if case_filter.chosen_sort:
+        return query.order_by(direction, Report.id)
     return query.order_by(Report.urgent.desc(), direction, Report.id)
 
 

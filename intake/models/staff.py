@@ -19,7 +19,7 @@ def new_session_token() -> str:
     return secrets.token_hex(16)
 
 
-class Staff(UserMixin, db.Model):  # type: ignore[name-defined,misc]
+class Staff(UserMixin, db.Model):  # type: ignore[name-defined]
     """A staff member. Accounts are deactivated, never deleted: the audit trail names them."""
 
     __tablename__ = "staff"
@@ -47,7 +47,7 @@ class Staff(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         return f"{self.id}:{self.session_token}"
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         """Deactivated accounts cannot sign in, and their sessions end."""
         return self.active
 
@@ -67,7 +67,7 @@ class Staff(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         self.roles = keep
 
 
-class StaffRole(db.Model):  # type: ignore[name-defined,misc]
+class StaffRole(db.Model):  # type: ignore[name-defined]
     """One role held by a staff member (a person may be both intake and investigator)."""
 
     __tablename__ = "staff_role"

@@ -291,14 +291,15 @@ def assign(case_id: int) -> ResponseReturnValue:
             form.assignee.errors.append(str(error.message))
             return _render_case(report, assign_form=form), 422
         flash(_("Assignment saved."), "info")
-        target = request.form.get("next")
-        return redirect(target if _safe_next(target) else url_for(".case", case_id=report.id))
+        return redirect(_safe_next(request.form.get("next")) or url_for(".case", case_id=report.id))
     return _render_case(report, assign_form=form)
 
 
-def _safe_next(target: str | None) -> bool:
+def _safe_next(target: str | None) -> str | None:
     """Only our own staff pages are followed after a form (no open redirects)."""
-    return target is not None and target.startswith("/staff/") and "//" not in target
+    if target and target.startswith("/staff/") and "//" not in target and "\\" not in target:
+        return target
+    return None
 
 
 @bp.post("/cases/<int:case_id>/notes")

@@ -1,0 +1,217 @@
+"""The case list: every filter, search, sort, pages, saved views, and a fixed number of queries."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from flask import Flask
+from sqlalchemy import event
+
+from intake.extensions import db
+from intake.models import Report
+
+from .helpers import IDENTIFIED_CONTACT, discrimination_answers, hate_answers
+
+
+def numbers(app: Flask, *case_ids: int) -> dict[int, str]:
+    with app.app_context():
+        return {i: db.session.get(Report, i).case_number for i in case_ids}  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def seeded(app: Flask, make_case: Any, staff_browser: Any) -> dict[str, Any]:
+    investigator = staff_browser("investigator")
+    old = date.today() - timedelta(days=30)
+    cases = {
+        "housing": make_case(
+            discrimination_answers(
+                incident={
+                    "covered_area": "housing",
+                    "protected_classes": ["source_of_income"],
+                    "narrative": "The landlord refused my voucher.",
+                },
+                place={"community_area": "22", "ward": "35", "respondent_name": "Zenith Rentals"},
+                contact=IDENTIFIED_CONTACT,
+            )
+        ),
+        "hate": make_case(
+            hate_answers(
+                incident={
+                    "bias_categories": ["race_ethnicity"],
+                    "incident_types": ["assault"],
+                    "in_danger": "yes",
+                }
+            ),
+            assignee_id=investigator.staff_id,
+            status="accepted",
+        ),
+        "old": make_case(hate_answers(), acknowledge_by=old, screen_by=old),
+        "spanish": make_case(
+            hate_answers(incident={"narrative": "Me gritaron en la calle"}),
+            language="es",
+            status="screening",
+        ),
+    }
+    return {"cases": cases, "investigator": investigator, "numbers": numbers(app, *cases.values())}
+
+
+FILTERS = [
+    ({"status": "accepted"}, {"hate"}),
+    ({"status": ["new", "screening"]}, {"housing", "old", "spanish"}),
+    ({"kind": "discrimination"}, {"housing"}),
+    ({"covered_area": "housing"}, {"housing"}),
+    ({"protected_class": "source_of_income"}, {"housing"}),
+    ({"bias_category": "race_ethnicity"}, {"hate"}),
+    ({"incident_type": "assault"}, {"hate"}),
+    ({"community_area": "22"}, {"housing"}),
+    ({"ward": "35"}, {"housing"}),
+    ({"language": "es"}, {"spanish"}),
+    ({"anonymous": "no"}, {"housing"}),
+    ({"assignee": "none"}, {"housing", "old", "spanish"}),
+    ({"overdue": "1"}, {"old"}),
+    ({"urgent": "1"}, {"hate"}),
+    ({"q": "voucher"}, {"housing"}),
+    ({"q": "zenith"}, {"housing"}),
+    ({"q": "gritaron calle"}, {"spanish"}),
+    ({"received_from": date.today().isoformat()}, {"housing", "hate", "old", "spanish"}),
+    ({"received_to": (date.today() - timedelta(days=2)).isoformat()}, set()),
+    ({"incident_from": (date.today() + timedelta(days=40)).isoformat()}, set()),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), FILTERS)
+def test_each_filter(
+    seeded: dict[str, Any], staff_browser: Any, args: dict[str, Any], expected: set[str]
+) -> None:
+    supervisor = staff_browser("supervisor")
+    page = supervisor.get("/staff/cases?" + urlencode(args, doseq=True)).get_data(as_text=True)
+    shown = {
+        name
+        for name, number in ((n, seeded["numbers"][i]) for n, i in seeded["cases"].items())
+        if number in page
+    }
+    assert shown == expected
+
+
+def test_search_finds_record_and_case_numbers(
+    seeded: dict[str, Any], staff_browser: Any, app: Flask
+) -> None:
+    supervisor = staff_browser("supervisor")
+    case_id = seeded["cases"]["housing"]
+    with app.app_context():
+        record = db.session.get(Report, case_id).record_number  # type: ignore[union-attr]
+    page = supervisor.get(f"/staff/cases?q={record}").get_data(as_text=True)
+    assert seeded["numbers"][case_id] in page
+    jump = supervisor.get(f"/staff/find?number={seeded['numbers'][case_id].lower()}")
+    assert jump.headers["Location"].endswith(f"/staff/cases/{case_id}")
+
+
+def test_filters_respect_what_the_role_may_see(seeded: dict[str, Any]) -> None:
+    page = seeded["investigator"].get("/staff/cases").get_data(as_text=True)
+    numbers_shown = [n for n in seeded["numbers"].values() if n in page]
+    assert numbers_shown == [seeded["numbers"][seeded["cases"]["hate"]]]
+
+
+def test_triage_shows_new_and_screening_oldest_first(
+    seeded: dict[str, Any], staff_browser: Any
+) -> None:
+    page = staff_browser("intake").get("/staff/triage").get_data(as_text=True)
+    order = [seeded["numbers"][seeded["cases"][name]] for name in ("housing", "old", "spanish")]
+    positions = [page.index(number) for number in order]
+    assert positions == sorted(positions)
+    assert seeded["numbers"][seeded["cases"]["hate"]] not in page
+    assert "Overdue" in page
+
+
+def test_sorting_by_a_column(seeded: dict[str, Any], staff_browser: Any) -> None:
+    supervisor = staff_browser("supervisor")
+    ascending = supervisor.get("/staff/cases?sort=case").get_data(as_text=True)
+    descending = supervisor.get("/staff/cases?sort=-case").get_data(as_text=True)
+    ordered = sorted(seeded["numbers"].values())
+    assert [ascending.index(n) for n in ordered] == sorted(ascending.index(n) for n in ordered)
+    assert [descending.index(n) for n in ordered] == sorted(
+        (descending.index(n) for n in ordered), reverse=True
+    )
+
+
+def test_pages(app_factory: Any, make_staff: Any) -> None:
+    app = app_factory(CASES_PER_PAGE=2)
+    from .helpers import StaffBrowser
+
+    with app.app_context():
+        from intake import accounts
+        from intake.clock import today
+        from intake.filing import file_report
+
+        staff, _ = accounts.create(
+            None,
+            "p@staff.example",
+            "P",
+            ["supervisor"],
+            "correct horse battery staple",
+            must_change_password=False,
+        )
+        staff.totp_secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+        staff.totp_confirmed = True
+        db.session.commit()
+        for _ in range(5):
+            file_report(hate_answers(), [], "words", "en", today())
+    browser = StaffBrowser(app.test_client())
+    browser.sign_in("p@staff.example")
+    first = browser.get("/staff/cases").get_data(as_text=True)
+    assert "Page 1 of 3" in first
+    third = browser.get("/staff/cases?page=3").get_data(as_text=True)
+    assert "Page 3 of 3" in third
+    assert third.count('class="badge badge--new"') == 1
+
+
+def test_a_filter_can_be_saved_and_opened_again(seeded: dict[str, Any], staff_browser: Any) -> None:
+    supervisor = staff_browser("supervisor")
+    supervisor.get("/staff/cases?kind=discrimination")
+    response = supervisor.post(
+        "/staff/views",
+        {"name": "Housing watch", "query": "kind=discrimination"},
+        page="/staff/cases?kind=discrimination",
+    )
+    assert response.headers["Location"].endswith("/staff/cases?kind=discrimination")
+    page = supervisor.get("/staff/cases").get_data(as_text=True)
+    assert "Housing watch" in page
+    other = staff_browser("supervisor")
+    assert "Housing watch" not in other.get("/staff/cases").get_data(as_text=True)
+
+
+def count_queries(app: Flask) -> Any:
+    counter = {"n": 0}
+
+    def before(*_args: Any, **_kwargs: Any) -> None:
+        counter["n"] += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", before)
+    return counter, lambda: event.remove(engine, "before_cursor_execute", before)
+
+
+@pytest.mark.parametrize("url", ["/staff/cases", "/staff/triage"])
+def test_the_list_runs_the_same_queries_whatever_the_page_size(
+    app: Flask, make_case: Any, staff_browser: Any, url: str
+) -> None:
+    supervisor = staff_browser("supervisor")
+    investigator = staff_browser("investigator")
+    for _ in range(12):
+        make_case(hate_answers(contact=IDENTIFIED_CONTACT), assignee_id=investigator.staff_id)
+    counts = []
+    for size in (2, 12):
+        app.config["CASES_PER_PAGE"] = size
+        counter, stop = count_queries(app)
+        try:
+            response = supervisor.client.get(url)
+        finally:
+            stop()
+        assert response.status_code == 200
+        counts.append(counter["n"])
+    assert counts[0] == counts[1]
+    assert counts[0] <= 12
