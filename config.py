@@ -73,6 +73,17 @@ class Config:
     STAFF_IDLE_MINUTES = _env_int("STAFF_IDLE_MINUTES", 30)
     CASES_PER_PAGE = 25
 
+    # Email: a real SMTP server named by URL (see intake/mail.py); unset keeps emails unsent.
+    MAIL_URL = os.environ.get("MAIL_URL", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "no-reply@humanrelations.example")
+    # The address residents and staff are sent back to in emails.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+    # Email staff when a case is assigned to them or its resident writes.
+    NOTIFY_STAFF = os.environ.get("NOTIFY_STAFF", "1") == "1"
+    LOOKUP_RATE_LIMIT = os.environ.get("LOOKUP_RATE_LIMIT", "10 per hour")
+    LOOKUP_RECORD_RATE_LIMIT = os.environ.get("LOOKUP_RECORD_RATE_LIMIT", "5 per hour")
+    RESIDENT_SESSION_MINUTES = _env_int("RESIDENT_SESSION_MINUTES", 30)
+
     # Where "Leave this site quickly" goes: an ordinary, neutral page.
     QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/")
 

@@ -45,6 +45,7 @@ def create_app(
     from . import cli, pages
     from .auth.guard import guard
     from .auth.views import bp as auth_bp
+    from .public import check  # noqa: F401 - registers the follow-up pages on the public blueprint
     from .public.views import bp as public_bp
     from .staff import admin  # noqa: F401 - registers the admin pages on the staff blueprint
     from .staff.views import bp as staff_bp

@@ -6,11 +6,18 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from . import accounts, demo, drafts
+from . import accounts, demo, drafts, mail
 
 demo_cli = AppGroup("demo", help="Demo data for trying the portal locally.")
 drafts_cli = AppGroup("drafts", help="Residents' unsent answers.")
 staff_cli = AppGroup("staff", help="Staff accounts.")
+mail_cli = AppGroup("mail", help="The email outbox.")
+
+
+@mail_cli.command("retry")
+def retry_mail() -> None:
+    """Send the emails whose earlier tries failed and are due again (run from cron)."""
+    click.echo(f"Sent {mail.retry_due()} emails.")
 
 
 @staff_cli.command("create")
@@ -56,3 +63,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(drafts_cli)
     app.cli.add_command(staff_cli)
+    app.cli.add_command(mail_cli)

@@ -13,7 +13,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from . import receipts, rules, uploads
+from . import mail, notifications, receipts, rules, uploads
 from .cases.deadlines import due_dates
 from .cases.duplicates import fingerprint
 from .cases.numbers import next_case_number
@@ -80,7 +80,8 @@ def _contact(kind: str, answers: dict[str, Any]) -> Contact | None:
     safe = _yes_no(answers.get("safe_to_leave_message"))
     if not any(values.values()) and safe is None:
         return None
-    contact = Contact(**values, safe_to_leave_message=safe)
+    contact = Contact(**values, safe_to_leave_message=safe,
+                      email_updates=bool(answers.get("email_updates")) and bool(values["email"]))
     if contact.email:
         contact.email_hash = email_hash(contact.email)
     return contact
@@ -184,8 +185,10 @@ def file_report(
         db.session.add(report)
         try:
             db.session.flush()
+            notice = notifications.report_received(report)
             moved = uploads.promote(item["stored_name"] for item in files)
             db.session.commit()
+            mail.deliver([notice] if notice else [])
             return Filed(report, receipt)
         except IntegrityError:
             # Two reports drew the same number at the same moment: draw again.

@@ -32,6 +32,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.update_case": CASE_WORK,
     "staff.add_note": CASE_WORK,
     "staff.link": CASE_WORK,
+    "staff.send_message": CASE_WORK,
     "staff.attachment": CASE_WORK,
     "staff.assign": frozenset({"intake", "supervisor"}),
     "staff.reassign": frozenset({"supervisor"}),

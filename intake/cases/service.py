@@ -13,6 +13,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
+from .. import mail, notifications
 from ..extensions import db
 from ..models import CaseLink, Note, Report, Staff, utcnow
 from . import audit
@@ -94,6 +95,7 @@ def assign(staff: Staff, report: Report, expected_version: int, assignee: Staff 
         raise PermissionDenied
     if assignee is not None and not (assignee.active and assignee.has_role("investigator")):
         raise WorkflowError(_l("Cases can only be assigned to an active investigator."))
+    notice = None
     with _saving(report, expected_version):
         old = report.assignee
         if (old.id if old else None) == (assignee.id if assignee else None):
@@ -108,6 +110,9 @@ def assign(staff: Staff, report: Report, expected_version: int, assignee: Staff 
             old=old.email if old else None,
             new=assignee.email if assignee else None,
         )
+        if assignee is not None and assignee.id != staff.id:
+            notice = notifications.case_assigned(report, assignee)
+    mail.deliver([notice] if notice else [])
 
 
 def bulk_reassign(staff: Staff, from_staff: Staff, to_staff: Staff | None) -> int:

@@ -1,6 +1,7 @@
 """The database models."""
 
 from .cases import AuditEvent, CaseCounter, CaseLink, Note, SavedView
+from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .staff import Staff, StaffRole, new_session_token
 from .types import UTCDateTime, utcnow
@@ -12,7 +13,9 @@ __all__ = [
     "CaseLink",
     "Contact",
     "Draft",
+    "Message",
     "Note",
+    "OutboxEmail",
     "Report",
     "ReportTerm",
     "SavedView",

@@ -140,6 +140,8 @@ class Contact(db.Model):  # type: ignore[name-defined,misc]
     preferred_method: Mapped[str | None] = mapped_column(String(10))
     safe_to_leave_message: Mapped[bool | None] = mapped_column(Boolean)
     preferred_language: Mapped[str | None] = mapped_column(String(10))
+    # The resident agreed to short email notices ("you have a new message", never case content).
+    email_updates: Mapped[bool] = mapped_column(Boolean, default=False)
 
     report: Mapped[Report] = relationship(back_populates="contact")
 

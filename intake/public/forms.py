@@ -303,6 +303,10 @@ class ContactForm(FlaskForm):
         ),
         validators=[Optional(), too_long(LONG_TEXT_MAX)],
     )
+    email_updates = BooleanField(
+        _l("Email me when there is news about my report."),
+        description=_l("The email only says that there is news, never what it is."),
+    )
     share_with_police = BooleanField(
         _l("You may share my name and contact details with the police.")
     )
@@ -318,6 +322,11 @@ class ContactForm(FlaskForm):
     def shows(self, name: str) -> bool:
         """Police consent is asked only where there may be a hate crime."""
         return rules.asks(self.kind, name)
+
+    def validate_email_updates(self, field: Field) -> None:
+        """Email notices need an address."""
+        if field.data and not (self.email.data or "").strip():
+            raise ValidationError(_l("Add your email to get email notices."))
 
     def validate_phone(self, field: Field) -> None:
         """A phone number has 7 to 15 digits, whatever the spacing."""
@@ -336,6 +345,35 @@ class ContactForm(FlaskForm):
             detail, message = needs[field.data]
             if not (detail.data or "").strip():
                 raise ValidationError(message)
+
+
+class LookupForm(FlaskForm):
+    """Open a sent report with its record number and secret code."""
+
+    record_number = StringField(
+        _l("Record number"),
+        validators=[InputRequired(message=_l("Enter your record number.")), too_long(40)],
+        description=_l("It looks like HR-7K3M-9QX2."),
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )
+    receipt = StringField(
+        _l("Secret code"),
+        validators=[InputRequired(message=_l("Enter your secret code.")), too_long(200)],
+        description=_l("The six words or sixteen numbers you saved."),
+        render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"},
+    )
+
+
+class ReplyForm(FlaskForm):
+    """A message from the resident."""
+
+    body = TextAreaField(
+        _l("Write to us"),
+        description=_l("Answer our questions or tell us anything new. Only commission staff "
+                       "can read it."),
+        validators=[InputRequired(message=_l("Write your message first.")),
+                    too_long(NARRATIVE_MAX)],
+    )
 
 
 class EvidenceForm(FlaskForm):

@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import accounts, vocab
+from .. import accounts, followup, vocab
 from ..auth.guard import ANY_STAFF, allow
 from ..cases import access, audit, deadlines, queries, service
 from ..cases.duplicates import possible_duplicates
@@ -30,7 +30,7 @@ from ..clock import today
 from ..extensions import db
 from ..geography import community_area_choices, community_area_name, ward_choices
 from ..i18n import NATIVE_NAMES
-from ..models import Attachment, Note, Report, SavedView, Staff
+from ..models import Attachment, Note, OutboxEmail, Report, SavedView, Staff
 from ..public.steps import answers_from_report, sections
 from ..uploads import evidence_path
 from .forms import (
@@ -39,6 +39,7 @@ from .forms import (
     BulkReassignForm,
     CaseUpdateForm,
     LinkForm,
+    MessageForm,
     NoteForm,
     SavedViewForm,
 )
@@ -208,6 +209,10 @@ def _render_case(report: Report, **forms: Any) -> str:
             data={"version": report.version, "assignee": str(report.assignee_id or "")},
         ),
     )
+    template = request.args.get("template", "")
+    prefill = (followup.template_text(template, report)
+               if template in followup.TEMPLATES else None)
+    forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
     forms.setdefault("link_form", LinkForm())
     notes = db.session.scalars(
@@ -220,6 +225,13 @@ def _render_case(report: Report, **forms: Any) -> str:
         show_contact=access.can_see_contact(staff, report),
         can_assign=access.can_assign(staff, report),
         notes=notes,
+        messages=followup.thread(report),
+        templates=[(key, name) for key, (name, _text) in followup.TEMPLATES.items()],
+        chosen_template=template,
+        emails=db.session.scalars(
+            db.select(OutboxEmail).where(OutboxEmail.report_id == report.id)
+            .order_by(OutboxEmail.id)
+        ).all(),
         trail=audit.trail(report),
         linked=service.linked_cases(report),
         duplicates=possible_duplicates(report),
@@ -313,6 +325,19 @@ def add_note(case_id: int) -> ResponseReturnValue:
         flash(_("Note added."), "info")
         return redirect(url_for(".case", case_id=report.id) + "#notes")
     return _render_case(report, note_form=form)
+
+
+@bp.post("/cases/<int:case_id>/messages")
+@allow(*CASE_ROLES)
+def send_message(case_id: int) -> ResponseReturnValue:
+    """Write to the resident."""
+    report = _case_or_404(case_id)
+    form = MessageForm()
+    if form.validate_on_submit():
+        followup.staff_message(me(), report, form.body.data)
+        flash(_("Message sent to the resident."), "info")
+        return redirect(url_for(".case", case_id=report.id) + "#messages")
+    return _render_case(report, message_form=form)
 
 
 @bp.post("/cases/<int:case_id>/links")

@@ -1,0 +1,168 @@
+"""After a report is sent: its public status, messages both ways, more files, contact added later.
+
+Every message and every resident sign-in goes to the audit trail; every email goes through the
+outbox and is sent after the commit, so a mail server that is down never loses a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from . import mail, notifications, uploads, vocab
+from .cases import audit
+from .crypto import email_hash
+from .extensions import db
+from .filing import IDENTIFYING_FIELDS
+from .models import Attachment, Contact, Message, OutboxEmail, Report, Staff
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What the resident is told about where their report is."""
+
+    title: LazyString
+    explanation: LazyString
+
+
+# The staff statuses in plain words; internal detail (notes, assignment) is never shown.
+PUBLIC_STATUSES = {
+    "new": PublicStatus(_l("Received"), _l("We received your report. Our staff will read it "
+                                           "soon.")),
+    "screening": PublicStatus(_l("Being reviewed"), _l("Our staff are reading your report and "
+                                                       "deciding how the commission can help.")),
+    "accepted": PublicStatus(_l("Being investigated"), _l("The commission is looking into what "
+                                                          "happened.")),
+    "mediation": PublicStatus(_l("In mediation"), _l("The commission is helping the people "
+                                                     "involved try to reach an agreement.")),
+    "determination": PublicStatus(_l("Decision being prepared"), _l(
+        "The investigation is finished and the commission is preparing its decision.")),
+    "referred": PublicStatus(_l("Referred to another agency"), _l(
+        "Another agency can help with this better than the commission. See our message for "
+        "who to contact.")),
+    "closed": PublicStatus(_l("Closed"), _l("The commission has finished its work on this "
+                                            "report. You can still read our messages here.")),
+}
+
+
+def public_status(report: Report) -> PublicStatus:
+    """The plain-language status shown to the resident."""
+    return PUBLIC_STATUSES.get(report.status, PUBLIC_STATUSES["new"])
+
+
+# Message templates; staff can edit the text before sending. Written in the resident's language.
+TEMPLATES: dict[str, tuple[LazyString, LazyString]] = {
+    "acknowledgement": (_l("Acknowledgement"), _l(
+        "Thank you for your report %(number)s. We have received it and a member of our staff is "
+        "reviewing it. We will write to you here if we need more information.")),
+    "request_info": (_l("Request for information"), _l(
+        "Thank you for your report %(number)s. To help us understand what happened, could you "
+        "tell us more about the following? You can answer here, and add photos or documents.")),
+    "referral": (_l("Referral"), _l(
+        "Thank you for your report %(number)s. Another agency can help you with this: "
+        "%(agency)s. Please contact them; you can mention our record number.")),
+    "closure": (_l("Closure"), _l(
+        "Our work on your report %(number)s is finished and we have closed it. Thank you for "
+        "telling us. If something new happens, you can file a new report at any time.")),
+}
+
+
+def template_text(key: str, report: Report) -> str:
+    """A template filled in for this report, in the resident's language."""
+    _name, text = TEMPLATES[key]
+    with force_locale(notifications.resident_language(report)):
+        agency = (str(vocab.label(vocab.REFERRAL_AGENCIES, report.referred_to))
+                  if report.referred_to else _("the agency named by our staff"))
+        return str(text) % {"number": report.record_number, "agency": agency}
+
+
+def thread(report: Report) -> list[Message]:
+    """The case's messages, oldest first."""
+    return list(db.session.scalars(
+        db.select(Message).where(Message.report_id == report.id)
+        .order_by(Message.created_at, Message.id)
+    ))
+
+
+def _send_after_commit(emails: list[OutboxEmail | None]) -> None:
+    mail.deliver([email for email in emails if email is not None])
+
+
+def staff_message(staff: Staff, report: Report, body: str) -> Message:
+    """A message from staff to the resident; the resident is told by email if they agreed."""
+    message = Message(report_id=report.id, sender="staff", staff_id=staff.id, body=body.strip())
+    db.session.add(message)
+    audit.record(staff, "message_sent", report)
+    notice = notifications.new_message(report)
+    if notice is not None:
+        audit.record(staff, "email_queued", report, detail="new_message")
+    db.session.commit()
+    _send_after_commit([notice])
+    return message
+
+
+def resident_message(report: Report, body: str) -> Message:
+    """A reply or more information from the resident; the assigned investigator is told."""
+    message = Message(report_id=report.id, sender="resident", body=body.strip())
+    db.session.add(message)
+    audit.record(None, "resident_message", report)
+    notice = notifications.resident_wrote(report)
+    db.session.commit()
+    _send_after_commit([notice])
+    return message
+
+
+def resident_signed_in(report: Report) -> None:
+    """Record that the resident opened their report with the receipt."""
+    audit.record(None, "resident_login", report)
+    db.session.commit()
+
+
+def add_contact(report: Report, values: dict[str, Any]) -> list[str]:
+    """Add or change contact details from the status page; returns the fields that changed."""
+    contact = report.contact or Contact()
+    changed = []
+    for name, value in values.items():
+        new: Any = value if value is None or isinstance(value, bool) else (
+            str(value).strip() or None)
+        # An empty field keeps what was there: this form adds and corrects, it does not erase.
+        if new is not None and new != getattr(contact, name):
+            setattr(contact, name, new)
+            changed.append(name)
+    if not changed:
+        return []
+    contact.email_hash = email_hash(contact.email) if contact.email else None
+    if report.contact is None:
+        report.contact = contact
+    if any(getattr(contact, name) for name in IDENTIFYING_FIELDS):
+        report.anonymous = False
+    # Which fields, never their values: the audit trail is not a second copy of contact data.
+    audit.record(None, "contact_added", report, detail=", ".join(sorted(changed)))
+    db.session.commit()
+    return changed
+
+
+def add_files(report: Report, files: list[tuple[uploads.CleanFile, str]]) -> int:
+    """Store more evidence on a sent report, all or nothing."""
+    names = [uploads.store_pending(clean) for clean, _name in files]
+    for (clean, original), stored in zip(files, names, strict=True):
+        report.attachments.append(Attachment(
+            stored_name=stored, original_name=original, content_type=clean.content_type,
+            size=len(clean.data), sha256=clean.sha256))
+        audit.record(None, "file_added", report, detail=clean.content_type)
+    moved: list[str] = []
+    try:
+        db.session.flush()
+        moved = uploads.promote(names)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        uploads.demote(moved)
+        uploads.remove_pending(names)
+        raise
+    return len(names)

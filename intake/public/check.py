@@ -1,0 +1,185 @@
+"""Coming back: "check my report" with the record number and secret code, then the status page.
+
+A wrong pair always gets the same answer, whether or not the record exists, and tries are limited
+per client and per record number. The resident's access lasts RESIDENT_SESSION_MINUTES idle.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from .. import followup, uploads
+from ..extensions import db, limiter
+from ..models import Report
+from ..receipts import find_report, normalize_record_number
+from .forms import ContactForm, EvidenceForm, LookupForm, ReplyForm
+from .steps import form_answers
+from .views import bp
+
+RESIDENT_KEY = "resident_report"
+CONTACT_FIELDS = ("name", "email", "phone", "mailing_address", "preferred_method", "best_time",
+                  "safe_to_leave_message", "preferred_language", "accommodations",
+                  "email_updates")
+
+
+def _lookup_limit() -> str:
+    return str(current_app.config["LOOKUP_RATE_LIMIT"])
+
+
+def _record_limit() -> str:
+    return str(current_app.config["LOOKUP_RECORD_RATE_LIMIT"])
+
+
+def _record_key() -> str:
+    return "lookup:" + (normalize_record_number(request.form.get("record_number", "")) or "?")
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code != 302
+
+
+def _signed_in_report() -> Report | None:
+    """The report this browser opened, while its access is fresh."""
+    held = session.get(RESIDENT_KEY)
+    if not held:
+        return None
+    idle = time.time() - float(held.get("seen", 0))
+    if idle > int(current_app.config["RESIDENT_SESSION_MINUTES"]) * 60:
+        session.pop(RESIDENT_KEY, None)
+        flash(_("For your safety you were signed out. Enter your record number and secret code "
+                "again."), "info")
+        return None
+    held["seen"] = time.time()
+    session[RESIDENT_KEY] = held
+    return db.session.get(Report, int(held["id"]))
+
+
+@bp.route("/check", methods=["GET", "POST"])
+@limiter.limit(_lookup_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_record_limit, methods=["POST"], key_func=_record_key, deduct_when=_failed)
+def check() -> ResponseReturnValue:
+    """Open a sent report with its record number and secret code."""
+    form = LookupForm()
+    if form.validate_on_submit():
+        report = find_report(form.record_number.data, form.receipt.data)
+        if report is not None:
+            session.pop("filed", None)
+            session[RESIDENT_KEY] = {"id": report.id, "seen": time.time()}
+            followup.resident_signed_in(report)
+            return redirect(url_for(".status"))
+        form.receipt.errors.append(_(
+            "We could not open a report with that record number and secret code. Check both "
+            "and try again. If you lost your secret code, call us."))
+    return render_template("public/check.html", form=form)
+
+
+def _render_status(report: Report, **forms: Any) -> str:
+    forms.setdefault("reply_form", ReplyForm())
+    forms.setdefault("files_form", EvidenceForm())
+    forms.setdefault("contact_form", _contact_form(report))
+    return render_template(
+        "public/status.html",
+        report=report,
+        status=followup.public_status(report),
+        messages=followup.thread(report),
+        file_count=len(report.attachments),
+        max_files=int(current_app.config["MAX_FILES"]) * 2,
+        **forms,
+    )
+
+
+def _contact_form(report: Report, formdata: Any = None) -> ContactForm:
+    contact = report.contact
+    data = {name: getattr(contact, name) for name in CONTACT_FIELDS} if contact else {}
+    if contact and contact.safe_to_leave_message is not None:
+        data["safe_to_leave_message"] = "yes" if contact.safe_to_leave_message else "no"
+    form = ContactForm(formdata=formdata, data=data if formdata is None else None,
+                       kind="discrimination")
+    return form
+
+
+@bp.get("/check/report")
+def status() -> ResponseReturnValue:
+    """The resident's report: plain status, messages, and ways to add to it."""
+    report = _signed_in_report()
+    if report is None:
+        return redirect(url_for(".check"))
+    return _render_status(report)
+
+
+@bp.post("/check/report/message")
+def reply() -> ResponseReturnValue:
+    """The resident writes to the commission."""
+    report = _signed_in_report()
+    if report is None:
+        return redirect(url_for(".check"))
+    form = ReplyForm()
+    if not form.validate_on_submit():
+        return _render_status(report, reply_form=form)
+    followup.resident_message(report, form.body.data)
+    flash(_("Your message was sent. We will answer here."), "info")
+    return redirect(url_for(".status") + "#messages")
+
+
+@bp.post("/check/report/files")
+def more_files() -> ResponseReturnValue:
+    """The resident adds evidence (the same checks as when filing)."""
+    report = _signed_in_report()
+    if report is None:
+        return redirect(url_for(".check"))
+    form = EvidenceForm()
+    if not form.validate_on_submit():
+        return _render_status(report, files_form=form)
+    limit = int(current_app.config["MAX_FILES"]) * 2
+    accepted: list[tuple[uploads.CleanFile, str]] = []
+    for storage in request.files.getlist(form.files.name):
+        if not storage or not storage.filename:
+            continue
+        name = str(storage.filename)[-200:]
+        if len(report.attachments) + len(accepted) >= limit:
+            form.files.errors.append(_("%(name)s: you can add up to %(count)d files.",
+                                       name=name, count=limit))
+            continue
+        try:
+            data = storage.read(int(current_app.config["MAX_FILE_BYTES"]) + 1)
+            accepted.append((uploads.clean(data), name))
+        except uploads.UploadError as error:
+            form.files.errors.append(f"{name}: {error.message}")
+    if accepted:
+        followup.add_files(report, accepted)
+        flash(_("Your files were added."), "info")
+    if form.files.errors:
+        return _render_status(report, files_form=form)
+    return redirect(url_for(".status"))
+
+
+@bp.post("/check/report/contact")
+def add_contact() -> ResponseReturnValue:
+    """An anonymous resident gives a way to reach them (or anyone updates theirs)."""
+    report = _signed_in_report()
+    if report is None:
+        return redirect(url_for(".check"))
+    form = _contact_form(report, formdata=request.form)
+    if not form.validate_on_submit():
+        return _render_status(report, contact_form=form)
+    values = {name: value for name, value in form_answers(form).items() if name in CONTACT_FIELDS}
+    safe = values.pop("safe_to_leave_message", None)
+    if safe:
+        values["safe_to_leave_message"] = safe == "yes"
+    if followup.add_contact(report, values):
+        flash(_("Your contact details were saved."), "info")
+    return redirect(url_for(".status"))
+
+
+@bp.post("/check/leave")
+def leave() -> Response:
+    """Close the report on this browser."""
+    session.pop(RESIDENT_KEY, None)
+    flash(_("You left your report. Your record number and secret code open it again."), "info")
+    return redirect(url_for(".index"))
