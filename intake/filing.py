@@ -80,8 +80,11 @@ def _contact(kind: str, answers: dict[str, Any]) -> Contact | None:
     safe = _yes_no(answers.get("safe_to_leave_message"))
     if not any(values.values()) and safe is None:
         return None
-    contact = Contact(**values, safe_to_leave_message=safe,
-                      email_updates=bool(answers.get("email_updates")) and bool(values["email"]))
+    contact = Contact(
+        **values,
+        safe_to_leave_message=safe,
+        email_updates=bool(answers.get("email_updates")) and bool(values["email"]),
+    )
     if contact.email:
         contact.email_hash = email_hash(contact.email)
     return contact

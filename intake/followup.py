@@ -32,21 +32,38 @@ class PublicStatus:
 
 # The staff statuses in plain words; internal detail (notes, assignment) is never shown.
 PUBLIC_STATUSES = {
-    "new": PublicStatus(_l("Received"), _l("We received your report. Our staff will read it "
-                                           "soon.")),
-    "screening": PublicStatus(_l("Being reviewed"), _l("Our staff are reading your report and "
-                                                       "deciding how the commission can help.")),
-    "accepted": PublicStatus(_l("Being investigated"), _l("The commission is looking into what "
-                                                          "happened.")),
-    "mediation": PublicStatus(_l("In mediation"), _l("The commission is helping the people "
-                                                     "involved try to reach an agreement.")),
-    "determination": PublicStatus(_l("Decision being prepared"), _l(
-        "The investigation is finished and the commission is preparing its decision.")),
-    "referred": PublicStatus(_l("Referred to another agency"), _l(
-        "Another agency can help with this better than the commission. See our message for "
-        "who to contact.")),
-    "closed": PublicStatus(_l("Closed"), _l("The commission has finished its work on this "
-                                            "report. You can still read our messages here.")),
+    "new": PublicStatus(
+        _l("Received"), _l("We received your report. Our staff will read it soon.")
+    ),
+    "screening": PublicStatus(
+        _l("Being reviewed"),
+        _l("Our staff are reading your report and deciding how the commission can help."),
+    ),
+    "accepted": PublicStatus(
+        _l("Being investigated"), _l("The commission is looking into what happened.")
+    ),
+    "mediation": PublicStatus(
+        _l("In mediation"),
+        _l("The commission is helping the people involved try to reach an agreement."),
+    ),
+    "determination": PublicStatus(
+        _l("Decision being prepared"),
+        _l("The investigation is finished and the commission is preparing its decision."),
+    ),
+    "referred": PublicStatus(
+        _l("Referred to another agency"),
+        _l(
+            "Another agency can help with this better than the commission. See our message for "
+            "who to contact."
+        ),
+    ),
+    "closed": PublicStatus(
+        _l("Closed"),
+        _l(
+            "The commission has finished its work on this "
+            "report. You can still read our messages here."
+        ),
+    ),
 }
 
 
@@ -57,18 +74,34 @@ def public_status(report: Report) -> PublicStatus:
 
 # Message templates; staff can edit the text before sending. Written in the resident's language.
 TEMPLATES: dict[str, tuple[LazyString, LazyString]] = {
-    "acknowledgement": (_l("Acknowledgement"), _l(
-        "Thank you for your report %(number)s. We have received it and a member of our staff is "
-        "reviewing it. We will write to you here if we need more information.")),
-    "request_info": (_l("Request for information"), _l(
-        "Thank you for your report %(number)s. To help us understand what happened, could you "
-        "tell us more about the following? You can answer here, and add photos or documents.")),
-    "referral": (_l("Referral"), _l(
-        "Thank you for your report %(number)s. Another agency can help you with this: "
-        "%(agency)s. Please contact them; you can mention our record number.")),
-    "closure": (_l("Closure"), _l(
-        "Our work on your report %(number)s is finished and we have closed it. Thank you for "
-        "telling us. If something new happens, you can file a new report at any time.")),
+    "acknowledgement": (
+        _l("Acknowledgement"),
+        _l(
+            "Thank you for your report %(number)s. We have received it and a member of our staff "
+            "is reviewing it. We will write to you here if we need more information."
+        ),
+    ),
+    "request_info": (
+        _l("Request for information"),
+        _l(
+            "Thank you for your report %(number)s. To help us understand what happened, could you "
+            "tell us more about the following? You can answer here, and add photos or documents."
+        ),
+    ),
+    "referral": (
+        _l("Referral"),
+        _l(
+            "Thank you for your report %(number)s. Another agency can help you with this: "
+            "%(agency)s. Please contact them; you can mention our record number."
+        ),
+    ),
+    "closure": (
+        _l("Closure"),
+        _l(
+            "Our work on your report %(number)s is finished and we have closed it. Thank you for "
+            "telling us. If something new happens, you can file a new report at any time."
+        ),
+    ),
 }
 
 
@@ -76,17 +109,23 @@ def template_text(key: str, report: Report) -> str:
     """A template filled in for this report, in the resident's language."""
     _name, text = TEMPLATES[key]
     with force_locale(notifications.resident_language(report)):
-        agency = (str(vocab.label(vocab.REFERRAL_AGENCIES, report.referred_to))
-                  if report.referred_to else _("the agency named by our staff"))
+        agency = (
+            str(vocab.label(vocab.REFERRAL_AGENCIES, report.referred_to))
+            if report.referred_to
+            else _("the agency named by our staff")
+        )
         return str(text) % {"number": report.record_number, "agency": agency}
 
 
 def thread(report: Report) -> list[Message]:
     """The case's messages, oldest first."""
-    return list(db.session.scalars(
-        db.select(Message).where(Message.report_id == report.id)
-        .order_by(Message.created_at, Message.id)
-    ))
+    return list(
+        db.session.scalars(
+            db.select(Message)
+            .where(Message.report_id == report.id)
+            .order_by(Message.created_at, Message.id)
+        )
+    )
 
 
 def _send_after_commit(emails: list[OutboxEmail | None]) -> None:
@@ -99,8 +138,6 @@ def staff_message(staff: Staff, report: Report, body: str) -> Message:
     db.session.add(message)
     audit.record(staff, "message_sent", report)
     notice = notifications.new_message(report)
-    if notice is not None:
-        audit.record(staff, "email_queued", report, detail="new_message")
     db.session.commit()
     _send_after_commit([notice])
     return message
@@ -128,8 +165,9 @@ def add_contact(report: Report, values: dict[str, Any]) -> list[str]:
     contact = report.contact or Contact()
     changed = []
     for name, value in values.items():
-        new: Any = value if value is None or isinstance(value, bool) else (
-            str(value).strip() or None)
+        new: Any = (
+            value if value is None or isinstance(value, bool) else (str(value).strip() or None)
+        )
         # An empty field keeps what was there: this form adds and corrects, it does not erase.
         if new is not None and new != getattr(contact, name):
             setattr(contact, name, new)
@@ -151,9 +189,15 @@ def add_files(report: Report, files: list[tuple[uploads.CleanFile, str]]) -> int
     """Store more evidence on a sent report, all or nothing."""
     names = [uploads.store_pending(clean) for clean, _name in files]
     for (clean, original), stored in zip(files, names, strict=True):
-        report.attachments.append(Attachment(
-            stored_name=stored, original_name=original, content_type=clean.content_type,
-            size=len(clean.data), sha256=clean.sha256))
+        report.attachments.append(
+            Attachment(
+                stored_name=stored,
+                original_name=original,
+                content_type=clean.content_type,
+                size=len(clean.data),
+                sha256=clean.sha256,
+            )
+        )
         audit.record(None, "file_added", report, detail=clean.content_type)
     moved: list[str] = []
     try:

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app
 
 from .extensions import db
-from .models import OutboxEmail, utcnow
+from .models import AuditEvent, OutboxEmail, utcnow
 
 log = logging.getLogger(__name__)
 # Minutes to wait after the 1st, 2nd, 3rd ... failure; the last repeats.
@@ -31,13 +31,33 @@ MAX_ATTEMPTS = 12
 SMTP_TIMEOUT = 10
 
 
-def queue(recipient: str, subject: str, body: str, *, kind: str, language: str,
-          report_id: int | None = None) -> OutboxEmail:
+def queue(
+    recipient: str,
+    subject: str,
+    body: str,
+    *,
+    kind: str,
+    language: str,
+    report_id: int | None = None,
+) -> OutboxEmail:
     """Add an email to the outbox in the current transaction (the caller commits)."""
-    email = OutboxEmail(recipient=recipient, subject=subject, body=body, kind=kind,
-                        language=language, report_id=report_id)
+    email = OutboxEmail(
+        recipient=recipient,
+        subject=subject,
+        body=body,
+        kind=kind,
+        language=language,
+        report_id=report_id,
+    )
     db.session.add(email)
+    _audit(email, "email_queued")
     return email
+
+
+def _audit(email: OutboxEmail, action: str) -> None:
+    """Emails about a case go to its audit trail (the kind of email, never the address)."""
+    if email.report_id is not None:
+        db.session.add(AuditEvent(report_id=email.report_id, action=action, detail=email.kind))
 
 
 def _connect() -> smtplib.SMTP:
@@ -64,9 +84,10 @@ def _message(email: OutboxEmail) -> EmailMessage:
     message["To"] = email.recipient
     message["Subject"] = email.subject
     message["Message-ID"] = make_msgid(domain=str(current_app.config["MAIL_FROM"]).split("@")[-1])
-    message["Content-Language"] = email.language
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(email.body)
+    # After set_content, which replaces every Content-* header.
+    message["Content-Language"] = email.language
     return message
 
 
@@ -75,8 +96,7 @@ def _failed(email: OutboxEmail, error: Exception) -> None:
     email.last_error = type(error).__name__[:100]
     delay = RETRY_MINUTES[min(email.attempts, len(RETRY_MINUTES)) - 1]
     email.next_attempt_at = utcnow() + timedelta(minutes=delay)
-    log.warning("email %s not sent (attempt %d): %s", email.id, email.attempts,
-                email.last_error)
+    log.warning("email %s not sent (attempt %d): %s", email.id, email.attempts, email.last_error)
 
 
 def deliver(emails: Iterable[OutboxEmail]) -> int:
@@ -101,6 +121,7 @@ def deliver(emails: Iterable[OutboxEmail]) -> int:
             else:
                 email.sent_at = utcnow()
                 email.attempts += 1
+                _audit(email, "email_sent")
                 sent += 1
     db.session.commit()
     return sent
@@ -109,10 +130,12 @@ def deliver(emails: Iterable[OutboxEmail]) -> int:
 def retry_due() -> int:
     """Send every unsent email whose next attempt is due (for `flask mail retry`)."""
     due = db.session.scalars(
-        db.select(OutboxEmail).where(
+        db.select(OutboxEmail)
+        .where(
             OutboxEmail.sent_at.is_(None),
             OutboxEmail.attempts < MAX_ATTEMPTS,
             OutboxEmail.next_attempt_at <= utcnow(),
-        ).order_by(OutboxEmail.id)
+        )
+        .order_by(OutboxEmail.id)
     ).all()
     return deliver(due)

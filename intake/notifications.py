@@ -17,8 +17,9 @@ from .models import OutboxEmail, Report, Staff
 def resident_language(report: Report) -> str:
     """The language to write to the resident in: their preference, else the report's."""
     preferred = report.contact.preferred_language if report.contact else None
-    shipped = current_app.config["LANGUAGES"]
-    return preferred if preferred in shipped else report.language
+    if preferred and preferred in current_app.config["LANGUAGES"]:
+        return preferred
+    return report.language
 
 
 def _resident_address(report: Report) -> str | None:
@@ -51,8 +52,9 @@ def report_received(report: Report) -> OutboxEmail | None:
     with force_locale(language):
         subject = _("Your report was received: %(number)s", number=report.record_number)
     body = _render("report_received", language, report=report, check_url=_public_url("/check"))
-    return mail.queue(address, subject, body, kind="report_received",
-                      language=language, report_id=report.id)
+    return mail.queue(
+        address, subject, body, kind="report_received", language=language, report_id=report.id
+    )
 
 
 def new_message(report: Report) -> OutboxEmail | None:
@@ -64,18 +66,21 @@ def new_message(report: Report) -> OutboxEmail | None:
     with force_locale(language):
         subject = _("You have a new message about your report")
     body = _render("new_message", language, report=report, check_url=_public_url("/check"))
-    return mail.queue(address, subject, body, kind="new_message",
-                      language=language, report_id=report.id)
+    return mail.queue(
+        address, subject, body, kind="new_message", language=language, report_id=report.id
+    )
 
 
 def _staff_email(staff: Staff, report: Report, template: str, subject: str) -> OutboxEmail | None:
     if not current_app.config["NOTIFY_STAFF"] or not staff.active:
         return None
     language = current_app.config["BABEL_DEFAULT_LOCALE"]
-    body = _render(template, language, report=report,
-                   case_url=_public_url(f"/staff/cases/{report.id}"))
-    return mail.queue(staff.email, subject, body, kind=template, language=language,
-                      report_id=report.id)
+    body = _render(
+        template, language, report=report, case_url=_public_url(f"/staff/cases/{report.id}")
+    )
+    return mail.queue(
+        staff.email, subject, body, kind=template, language=language, report_id=report.id
+    )
 
 
 def case_assigned(report: Report, assignee: Staff) -> OutboxEmail | None:

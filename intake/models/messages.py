@@ -13,7 +13,7 @@ from .staff import Staff
 from .types import UTCDateTime, utcnow
 
 
-class Message(db.Model):  # type: ignore[name-defined]
+class Message(db.Model):  # type: ignore[name-defined,misc]
     """One message on a case: from staff to the resident, or from the resident."""
 
     __tablename__ = "message"
@@ -29,7 +29,7 @@ class Message(db.Model):  # type: ignore[name-defined]
     staff: Mapped[Staff | None] = relationship()
 
 
-class OutboxEmail(db.Model):  # type: ignore[name-defined]
+class OutboxEmail(db.Model):  # type: ignore[name-defined,misc]
     """An email waiting to be sent, or sent. Failed sends are retried; the portal never waits.
 
     The address is encrypted like every contact detail; bodies never hold case content.
@@ -38,8 +38,9 @@ class OutboxEmail(db.Model):  # type: ignore[name-defined]
     __tablename__ = "outbox_email"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"),
-                                                  index=True)
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("report.id", ondelete="SET NULL"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(30))
     recipient: Mapped[str] = mapped_column(EncryptedText)
     subject: Mapped[str] = mapped_column(Text)

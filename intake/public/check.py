@@ -23,9 +23,18 @@ from .steps import form_answers
 from .views import bp
 
 RESIDENT_KEY = "resident_report"
-CONTACT_FIELDS = ("name", "email", "phone", "mailing_address", "preferred_method", "best_time",
-                  "safe_to_leave_message", "preferred_language", "accommodations",
-                  "email_updates")
+CONTACT_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "mailing_address",
+    "preferred_method",
+    "best_time",
+    "safe_to_leave_message",
+    "preferred_language",
+    "accommodations",
+    "email_updates",
+)
 
 
 def _lookup_limit() -> str:
@@ -52,8 +61,13 @@ def _signed_in_report() -> Report | None:
     idle = time.time() - float(held.get("seen", 0))
     if idle > int(current_app.config["RESIDENT_SESSION_MINUTES"]) * 60:
         session.pop(RESIDENT_KEY, None)
-        flash(_("For your safety you were signed out. Enter your record number and secret code "
-                "again."), "info")
+        flash(
+            _(
+                "For your safety you were signed out. Enter your record number and secret code "
+                "again."
+            ),
+            "info",
+        )
         return None
     held["seen"] = time.time()
     session[RESIDENT_KEY] = held
@@ -73,9 +87,12 @@ def check() -> ResponseReturnValue:
             session[RESIDENT_KEY] = {"id": report.id, "seen": time.time()}
             followup.resident_signed_in(report)
             return redirect(url_for(".status"))
-        form.receipt.errors.append(_(
-            "We could not open a report with that record number and secret code. Check both "
-            "and try again. If you lost your secret code, call us."))
+        form.receipt.errors.append(
+            _(
+                "We could not open a report with that record number and secret code. Check both "
+                "and try again. If you lost your secret code, call us."
+            )
+        )
     return render_template("public/check.html", form=form)
 
 
@@ -99,8 +116,9 @@ def _contact_form(report: Report, formdata: Any = None) -> ContactForm:
     data = {name: getattr(contact, name) for name in CONTACT_FIELDS} if contact else {}
     if contact and contact.safe_to_leave_message is not None:
         data["safe_to_leave_message"] = "yes" if contact.safe_to_leave_message else "no"
-    form = ContactForm(formdata=formdata, data=data if formdata is None else None,
-                       kind="discrimination")
+    form = ContactForm(
+        formdata=formdata, data=data if formdata is None else None, kind="discrimination"
+    )
     return form
 
 
@@ -143,8 +161,9 @@ def more_files() -> ResponseReturnValue:
             continue
         name = str(storage.filename)[-200:]
         if len(report.attachments) + len(accepted) >= limit:
-            form.files.errors.append(_("%(name)s: you can add up to %(count)d files.",
-                                       name=name, count=limit))
+            form.files.errors.append(
+                _("%(name)s: you can add up to %(count)d files.", name=name, count=limit)
+            )
             continue
         try:
             data = storage.read(int(current_app.config["MAX_FILE_BYTES"]) + 1)

@@ -369,10 +369,13 @@ class ReplyForm(FlaskForm):
 
     body = TextAreaField(
         _l("Write to us"),
-        description=_l("Answer our questions or tell us anything new. Only commission staff "
-                       "can read it."),
-        validators=[InputRequired(message=_l("Write your message first.")),
-                    too_long(NARRATIVE_MAX)],
+        description=_l(
+            "Answer our questions or tell us anything new. Only commission staff can read it."
+        ),
+        validators=[
+            InputRequired(message=_l("Write your message first.")),
+            too_long(NARRATIVE_MAX),
+        ],
     )
 
 

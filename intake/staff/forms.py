@@ -73,9 +73,11 @@ class MessageForm(FlaskForm):
     body = TextAreaField(
         _l("Message to the resident"),
         validators=[InputRequired(message=_l("Write the message first.")), Length(max=10_000)],
-        description=_l("The resident reads it on their status page, in the language it is "
-                       "written in. If they asked for emails, they get a notice without the "
-                       "message itself."),
+        description=_l(
+            "The resident reads it on their status page, in the language it is "
+            "written in. If they asked for emails, they get a notice without the "
+            "message itself."
+        ),
     )
 
 

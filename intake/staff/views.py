@@ -210,8 +210,7 @@ def _render_case(report: Report, **forms: Any) -> str:
         ),
     )
     template = request.args.get("template", "")
-    prefill = (followup.template_text(template, report)
-               if template in followup.TEMPLATES else None)
+    prefill = followup.template_text(template, report) if template in followup.TEMPLATES else None
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
     forms.setdefault("link_form", LinkForm())
@@ -229,7 +228,8 @@ def _render_case(report: Report, **forms: Any) -> str:
         templates=[(key, name) for key, (name, _text) in followup.TEMPLATES.items()],
         chosen_template=template,
         emails=db.session.scalars(
-            db.select(OutboxEmail).where(OutboxEmail.report_id == report.id)
+            db.select(OutboxEmail)
+            .where(OutboxEmail.report_id == report.id)
             .order_by(OutboxEmail.id)
         ).all(),
         trail=audit.trail(report),
