@@ -2,16 +2,51 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
 from . import accounts, demo, drafts, mail
+from .cases import audit
+from .extensions import db
 
 demo_cli = AppGroup("demo", help="Demo data for trying the portal locally.")
 drafts_cli = AppGroup("drafts", help="Residents' unsent answers.")
 staff_cli = AppGroup("staff", help="Staff accounts.")
 mail_cli = AppGroup("mail", help="The email outbox.")
+reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
+
+
+@reports_cli.command("export")
+@click.option("--period", required=True, help='"2026-11", "2026-Q3", "2026" or "A..B" days.')
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "pdf"]), default="xlsx")
+@click.option("--public", is_flag=True, help="Hide every count below 5.")
+@click.option("--output", type=click.Path(dir_okay=False), help="File to write.")
+def export_report(period: str, fmt: str, public: bool, output: str | None) -> None:
+    """Write the de-identified summary of a period to a file."""
+    from .clock import today
+    from .reports import exports, pdf
+    from .reports.periods import PeriodError, parse
+    from .reports.summary import summarize
+
+    try:
+        chosen = parse(period)
+    except PeriodError:
+        raise click.BadParameter(period, param_hint="--period") from None
+    summary = summarize(chosen, today(), public=public)
+    if fmt == "csv":
+        data = exports.summary_csv(summary).encode("utf-8")
+    elif fmt == "pdf":
+        data = pdf.build(summary)
+    else:
+        data = exports.xlsx_bytes(exports.summary_sheets(summary))
+    target = Path(output or f"summary-{chosen.key}{'-public' if public else ''}.{fmt}")
+    target.write_bytes(data)
+    audit.record(None, "export", detail=f"cli summary {chosen.key} {fmt} public={public}")
+    db.session.commit()
+    click.echo(f"Wrote {target}")
 
 
 @mail_cli.command("retry")
@@ -64,3 +99,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(drafts_cli)
     app.cli.add_command(staff_cli)
     app.cli.add_command(mail_cli)
+    app.cli.add_command(reports_cli)

@@ -134,6 +134,7 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
         narrative=narrative,
         narrative_fingerprint=fingerprint(narrative),
         status="new",
+        received_on=today,
         acknowledge_by=acknowledge_by,
         screen_by=screen_by,
         witnesses=_text(place.get("witnesses")),

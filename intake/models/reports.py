@@ -34,6 +34,8 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     language: Mapped[str] = mapped_column(String(10), index=True)
     anonymous: Mapped[bool] = mapped_column(Boolean, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # The day it arrived at the commission (its time zone): what reports count by.
+    received_on: Mapped[date] = mapped_column(Date, index=True)
 
     # Discrimination: the one covered area (protected classes are ReportTerm rows).
     covered_area: Mapped[str | None] = mapped_column(String(40), index=True)

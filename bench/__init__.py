@@ -1,0 +1,1 @@
+"""Benchmarks: speed and memory goals, reported as ratios and counts (not run by `make test`)."""

@@ -1,0 +1,1 @@
+"""Supervisors' reports: figures computed in SQL, charts, and exports that leave people out."""

@@ -1,0 +1,275 @@
+"""The figures of a period, each computed by the database (GROUP BY), never by loading cases.
+
+Reports count by the day they were received at the commission (`received_on`). A "public" summary
+suppresses every count below PUBLIC_MINIMUM so no small group of people can be singled out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+from sqlalchemy import ColumnElement, Select, case, extract, func, select
+
+from .. import vocab
+from ..cases.deadlines import overdue_clause
+from ..cases.workflow import OPEN_STATUSES
+from ..extensions import db
+from ..geography import community_area_name
+from ..i18n import NATIVE_NAMES
+from ..models import Report, ReportTerm, Staff
+from .periods import Period
+
+PUBLIC_MINIMUM = 5
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table; `count` is None where it is suppressed."""
+
+    key: str
+    label: str
+    count: int | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """Counts by one characteristic."""
+
+    name: str
+    title: LazyString
+    rows: list[Row]
+
+    def suppressed(self) -> Table:
+        """The same table with every count below PUBLIC_MINIMUM hidden."""
+        return replace(
+            self,
+            rows=[
+                replace(row, count=None) if (row.count or 0) < PUBLIC_MINIMUM else row
+                for row in self.rows
+            ],
+        )
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Days from receipt to a milestone: how many cases reached it, the median and 90th."""
+
+    name: str
+    title: LazyString
+    cases: int
+    median: float | None
+    p90: float | None
+
+
+@dataclass(frozen=True)
+class Caseload:
+    """An investigator's open cases and how many are overdue."""
+
+    name: str
+    open: int
+    overdue: int
+
+
+@dataclass
+class Summary:
+    """Everything on the reports page for one period."""
+
+    period: Period
+    total: int | None
+    tables: list[Table] = field(default_factory=list)
+    trend: list[Row] = field(default_factory=list)
+    timings: list[Timing] = field(default_factory=list)
+    caseload: list[Caseload] = field(default_factory=list)
+    public: bool = False
+
+    def table(self, name: str) -> Table:
+        """One table by name."""
+        return next(table for table in self.tables if table.name == name)
+
+
+def _in_period(period: Period) -> list[ColumnElement[bool]]:
+    return [Report.received_on >= period.start, Report.received_on < period.end]
+
+
+def _count_by(column: Any, period: Period, *where: ColumnElement[bool]) -> list[tuple[Any, int]]:
+    query: Select[Any] = (
+        select(column, func.count(Report.id.distinct()))
+        .where(*_in_period(period), column.is_not(None), *where)
+        .group_by(column)
+    )
+    return [(key, int(count)) for key, count in db.session.execute(query)]
+
+
+def _vocab_table(
+    name: str, title: LazyString, terms: tuple[vocab.Term, ...], counts: list[tuple[Any, int]]
+) -> Table:
+    found = dict(counts)
+    order = [term.code for term in terms] + sorted(set(found) - {t.code for t in terms})
+    return Table(
+        name,
+        title,
+        [Row(code, str(vocab.label(terms, code)), found[code]) for code in order if code in found],
+    )
+
+
+def _term_counts(vocabulary: str, period: Period) -> list[tuple[Any, int]]:
+    query = (
+        select(ReportTerm.code, func.count(ReportTerm.report_id.distinct()))
+        .join(Report, Report.id == ReportTerm.report_id)
+        .where(*_in_period(period), ReportTerm.vocabulary == vocabulary)
+        .group_by(ReportTerm.code)
+    )
+    return [(code, int(count)) for code, count in db.session.execute(query)]
+
+
+def _ranked(name: str, title: LazyString, counts: list[tuple[Any, int]], label: Any) -> Table:
+    ordered = sorted(counts, key=lambda pair: (-pair[1], str(pair[0])))
+    return Table(name, title, [Row(str(key), label(key), count) for key, count in ordered])
+
+
+def tables(period: Period) -> list[Table]:
+    """Every count table of the period."""
+    yes_no = {True: str(_l("Anonymous")), False: str(_l("Identified"))}
+    return [
+        _vocab_table(
+            "kind", _l("Kind of report"), vocab.KIND_NAMES, _count_by(Report.kind, period)
+        ),
+        _vocab_table(
+            "covered_area",
+            _l("Covered area"),
+            vocab.COVERED_AREAS,
+            _count_by(Report.covered_area, period),
+        ),
+        _vocab_table(
+            "protected_class",
+            _l("Protected class"),
+            vocab.PROTECTED_CLASSES,
+            _term_counts("protected_class", period),
+        ),
+        _vocab_table(
+            "bias_category",
+            _l("Bias category"),
+            vocab.BIAS_CATEGORIES,
+            _term_counts("bias_category", period),
+        ),
+        _vocab_table(
+            "incident_type",
+            _l("Incident type"),
+            vocab.INCIDENT_TYPES,
+            _term_counts("incident_type", period),
+        ),
+        _ranked(
+            "community_area",
+            _l("Community area"),
+            _count_by(Report.community_area, period),
+            community_area_name,
+        ),
+        _ranked("ward", _l("Ward"), _count_by(Report.ward, period), str),
+        _ranked(
+            "language",
+            _l("Language"),
+            _count_by(Report.language, period),
+            lambda code: NATIVE_NAMES.get(code, code),
+        ),
+        Table(
+            "anonymous",
+            _l("Anonymous or identified"),
+            [
+                Row(str(key).lower(), yes_no[bool(key)], count)
+                for key, count in sorted(_count_by(Report.anonymous, period), reverse=True)
+            ],
+        ),
+        _vocab_table("status", _l("Status"), vocab.STATUSES, _count_by(Report.status, period)),
+        _vocab_table(
+            "closure_reason",
+            _l("Closure reason"),
+            vocab.CLOSURE_REASONS,
+            _count_by(Report.closure_reason, period),
+        ),
+    ]
+
+
+def trend(period: Period) -> list[Row]:
+    """Reports received in each month of the period (months with none included)."""
+    year, month = extract("year", Report.received_on), extract("month", Report.received_on)
+    query = (
+        select(year, month, func.count(Report.id)).where(*_in_period(period)).group_by(year, month)
+    )
+    found = {(int(y), int(m)): int(n) for y, m, n in db.session.execute(query)}
+    return [Row(f"{y}-{m:02d}", f"{y}-{m:02d}", found.get((y, m), 0)) for y, m in period.months()]
+
+
+def _days(later: Any, earlier: Any) -> ColumnElement[Any]:
+    """Days between two timestamps, as the database computes them."""
+    if db.engine.dialect.name == "sqlite":
+        return func.julianday(later) - func.julianday(earlier)
+    return extract("epoch", later - earlier) / 86400.0
+
+
+def _percentile(values: Select[Any], count: int, fraction: float) -> float | None:
+    """The nearest-rank percentile of an ordered one-column query, fetched as one row."""
+    if count == 0:
+        return None
+    rank = max(1, math.ceil(round(fraction * count, 9)))
+    value = db.session.scalar(values.offset(rank - 1).limit(1))
+    return round(float(value), 1) if value is not None else None
+
+
+def timing(name: str, title: LazyString, milestone: Any, period: Period) -> Timing:
+    """Median and 90th percentile of days from receipt to `milestone`."""
+    days = _days(milestone, Report.created_at)
+    where = [*_in_period(period), milestone.is_not(None)]
+    count = int(db.session.scalar(select(func.count(Report.id)).where(*where)) or 0)
+    ordered = select(days).where(*where).order_by(days)
+    return Timing(
+        name, title, count, _percentile(ordered, count, 0.5), _percentile(ordered, count, 0.9)
+    )
+
+
+def caseload(today: date) -> list[Caseload]:
+    """Open cases and overdue cases per assigned investigator (as of today)."""
+    query = (
+        select(
+            Staff.name, func.count(Report.id), func.sum(case((overdue_clause(today), 1), else_=0))
+        )
+        .join(Staff, Staff.id == Report.assignee_id)
+        .where(Report.status.in_(OPEN_STATUSES))
+        .group_by(Staff.id, Staff.name)
+        .order_by(Staff.name)
+    )
+    return [
+        Caseload(name, int(total), int(overdue or 0))
+        for name, total, overdue in db.session.execute(query)
+    ]
+
+
+def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
+    """The whole summary of a period; `public` suppresses small counts and leaves out staff."""
+    total = int(db.session.scalar(select(func.count(Report.id)).where(*_in_period(period))) or 0)
+    result = Summary(
+        period=period,
+        total=total,
+        tables=tables(period),
+        trend=trend(period),
+        timings=[
+            timing("acknowledge", _l("Days to acknowledge"), Report.acknowledged_at, period),
+            timing("close", _l("Days to close"), Report.closed_at, period),
+        ],
+        caseload=[] if public else caseload(today),
+        public=public,
+    )
+    if public:
+        result.tables = [table.suppressed() for table in result.tables]
+        result.trend = Table("trend", _l("Reports by month"), result.trend).suppressed().rows
+        if total < PUBLIC_MINIMUM:
+            result.total = None
+        result.timings = [
+            t if t.cases >= PUBLIC_MINIMUM else replace(t, median=None, p90=None)
+            for t in result.timings
+        ]
+    return result

@@ -1,0 +1,176 @@
+"""Supervisors' reports page, its charts, and every export (each export is audited)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+
+from flask import Response, abort, render_template, request, send_file, stream_with_context
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+
+from ..auth.guard import allow
+from ..cases import audit
+from ..cases.queries import CaseFilter
+from ..clock import today
+from ..extensions import db
+from ..reports import charts, exports, pdf
+from ..reports.periods import Period, PeriodError, current_quarter, parse
+from ..reports.summary import Summary, summarize
+from .views import bp, me
+
+CHARTED = {
+    "kind",
+    "covered_area",
+    "protected_class",
+    "bias_category",
+    "incident_type",
+    "community_area",
+    "ward",
+    "language",
+    "status",
+    "closure_reason",
+    "anonymous",
+}
+MIMETYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def _presets(now: date) -> list[tuple[str, str]]:
+    quarter = current_quarter(now)
+    previous_quarter = current_quarter(quarter.start - timedelta(days=1))
+    last_month = now.replace(day=1) - timedelta(days=1)
+    return [
+        (f"{now.year}-{now.month:02d}", _("This month")),
+        (f"{last_month.year}-{last_month.month:02d}", _("Last month")),
+        (quarter.key, _("This quarter")),
+        (previous_quarter.key, _("Last quarter")),
+        (str(now.year), _("This year")),
+        (str(now.year - 1), _("Last year")),
+    ]
+
+
+def _period() -> Period:
+    """The period asked for: `period`, or `start`..`end`, else this quarter."""
+    start, end = request.args.get("start"), request.args.get("end")
+    text = f"{start}..{end}" if start and end else request.args.get("period", "")
+    try:
+        return parse(text) if text else current_quarter(today())
+    except PeriodError:
+        abort(400)
+
+
+def _public() -> bool:
+    return request.args.get("public") == "1"
+
+
+def _summary() -> Summary:
+    return summarize(_period(), today(), public=_public())
+
+
+@bp.get("/reports")
+@allow("supervisor")
+def reports() -> str:
+    """Counts, timings, trend and caseload for a period, with charts and their tables."""
+    summary = _summary()
+    return render_template(
+        "staff/reports.html",
+        summary=summary,
+        presets=_presets(today()),
+        charted=CHARTED,
+        public=_public(),
+    )
+
+
+@bp.get("/reports/charts/<name>.svg")
+@allow("supervisor")
+def report_chart(name: str) -> Response:
+    """One chart as SVG (shown as an image beside its table)."""
+    summary = _summary()
+    if name == "trend":
+        figure = charts.line(summary.trend, _("Reports by month"))
+    elif name in CHARTED:
+        table = summary.table(name)
+        figure = charts.bars(table.rows, str(table.title))
+    else:
+        abort(404)
+    response = Response(charts.render(figure, "svg"), mimetype="image/svg+xml")
+    # The SVG styles itself; it is an image with no script, so inline styles are safe here.
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+def _download(body: Iterable[str] | str | bytes, fmt: str, name: str) -> Response:
+    response = Response(body, mimetype=MIMETYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@bp.get("/reports/export.<any(csv, xlsx, pdf):fmt>")
+@allow("supervisor")
+def export_summary(fmt: str) -> ResponseReturnValue:
+    """The summary as CSV, XLSX or PDF."""
+    summary = _summary()
+    name = f"summary-{summary.period.key}" + ("-public" if summary.public else "")
+    audit.record(
+        me(),
+        "export",
+        detail=json.dumps(
+            {
+                "what": "summary",
+                "format": fmt,
+                "period": summary.period.key,
+                "public": summary.public,
+            }
+        ),
+    )
+    db.session.commit()
+    if fmt == "csv":
+        return _download(exports.summary_csv(summary), fmt, name)
+    if fmt == "pdf":
+        return _download(pdf.build(summary), fmt, name)
+    path = exports.write_xlsx(exports.summary_sheets(summary))
+    return _send_and_delete(path, fmt, name)
+
+
+def _send_and_delete(file_path: Path, fmt: str, name: str) -> Response:
+    response = send_file(
+        file_path,
+        mimetype=MIMETYPES[fmt],
+        as_attachment=True,
+        download_name=f"{name}.{fmt}",
+        max_age=0,
+    )
+    response.call_on_close(lambda: file_path.unlink(missing_ok=True))
+    return response
+
+
+@bp.get("/cases/export.<any(csv, xlsx):fmt>")
+@allow("supervisor")
+def export_cases(fmt: str) -> ResponseReturnValue:
+    """The cases matching the list's filters; personal data only when explicitly ticked."""
+    personal = request.args.get("personal") == "1"
+    case_filter = CaseFilter.from_args(request.args)
+    audit.record(
+        me(),
+        "export",
+        detail=json.dumps(
+            {
+                "what": "cases",
+                "format": fmt,
+                "personal": personal,
+                "filters": request.query_string.decode("ascii", "ignore"),
+            }
+        ),
+    )
+    db.session.commit()
+    rows = exports.case_rows(case_filter, me(), today(), personal)
+    name = "cases-personal" if personal else "cases"
+    if fmt == "csv":
+        return _download(stream_with_context(exports.stream_csv(rows)), fmt, name)
+    return _send_and_delete(exports.write_xlsx([(_("Cases"), rows)]), fmt, name)

@@ -1,0 +1,298 @@
+"""Supervisor reports: every figure against hand-computed values, and safe exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from flask import Flask
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from intake.extensions import db
+from intake.models import AuditEvent, Report
+from intake.reports.exports import neutralize
+from intake.reports.periods import PeriodError, parse
+from intake.reports.summary import summarize
+
+from .helpers import discrimination_answers, hate_answers
+
+PERSONAL = [
+    "Zofia Personal",
+    "zofia@example.org",
+    "773-555-0142",
+    "42 Secret Lane",
+    "UNIQUE-NARRATIVE-MARKER",
+    "Respondent Corp X",
+    "Witness Wanda",
+]
+
+
+def at(day: date, hours: float = 12) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(hours=hours)
+
+
+@pytest.fixture
+def seeded(app: Flask, make_case: Any, make_staff: Any) -> dict[str, Any]:
+    """Q3 2026: 6 hate incidents and 3 discrimination complaints, plus one in June."""
+    investigator = make_staff("investigator", name="Ivy Investigator")
+    ids = []
+    for number in range(6):
+        answers = hate_answers(
+            incident={
+                "bias_categories": ["race_ethnicity"] if number < 4 else ["religion"],
+                "incident_types": ["verbal"],
+            },
+            place={"community_area": "14" if number < 3 else "22"},
+        )
+        received = date(2026, 7 + number % 3, 10)
+        ids.append(
+            make_case(
+                answers,
+                received_on=received,
+                created_at=at(received),
+                language="en" if number < 4 else "es",
+            )
+        )
+    for number in range(3):
+        answers = discrimination_answers(
+            incident={
+                "covered_area": "housing" if number < 2 else "employment",
+                "protected_classes": ["source_of_income"] if number < 2 else ["age"],
+                "narrative": f"UNIQUE-NARRATIVE-MARKER {number}",
+            },
+            place={
+                "ward": "35",
+                "respondent_name": "Respondent Corp X",
+                "address": "42 Secret Lane",
+                "witnesses": "Witness Wanda",
+            },
+            contact={
+                "name": "Zofia Personal",
+                "email": "zofia@example.org",
+                "phone": "773-555-0142",
+            },
+        )
+        received = date(2026, 9, 1 + number)
+        ids.append(make_case(answers, received_on=received, created_at=at(received)))
+    make_case(hate_answers(), received_on=date(2026, 6, 30), created_at=at(date(2026, 6, 30)))
+    # Acknowledged after 1, 2, 3, 4 and 10 days; closed after 20 and 40 days.
+    with app.app_context():
+        reports = [db.session.get(Report, i) for i in ids]
+        for report, days in zip(reports, (1, 2, 3, 4, 10), strict=False):
+            assert report is not None
+            report.acknowledged_at = report.created_at + timedelta(days=days)
+            report.status = "screening"
+        for report, days in zip(reports[5:7], (20, 40), strict=True):
+            assert report is not None
+            report.acknowledged_at = report.created_at + timedelta(days=1)
+            report.closed_at = report.created_at + timedelta(days=days)
+            report.status, report.closure_reason = "closed", "settled"
+        for report in reports[7:9]:
+            assert report is not None
+            report.assignee_id, report.status = investigator, "accepted"
+        db.session.commit()
+    return {"ids": ids, "investigator": investigator}
+
+
+def counts(summary: Any, name: str) -> dict[str, int | None]:
+    return {row.key: row.count for row in summary.table(name).rows}
+
+
+def test_every_figure_matches_the_hand_count(app: Flask, seeded: dict[str, Any]) -> None:
+    with app.app_context():
+        summary = summarize(parse("2026-Q3"), date(2026, 10, 1))
+    assert summary.total == 9
+    assert counts(summary, "kind") == {"discrimination": 3, "hate": 6}
+    assert counts(summary, "covered_area") == {"housing": 2, "employment": 1}
+    assert counts(summary, "protected_class") == {"age": 1, "source_of_income": 2}
+    assert counts(summary, "bias_category") == {"race_ethnicity": 4, "religion": 2}
+    assert counts(summary, "incident_type") == {"verbal": 6}
+    assert counts(summary, "community_area") == {"14": 3, "22": 3, "32": 3}
+    assert counts(summary, "ward") == {"35": 3}
+    assert counts(summary, "language") == {"en": 7, "es": 2}
+    assert counts(summary, "anonymous") == {"true": 6, "false": 3}
+    assert counts(summary, "status") == {"screening": 5, "closed": 2, "accepted": 2}
+    assert counts(summary, "closure_reason") == {"settled": 2}
+    assert [(row.key, row.count) for row in summary.trend] == [
+        ("2026-07", 2),
+        ("2026-08", 2),
+        ("2026-09", 5),
+    ]
+    acknowledge, close = summary.timings
+    # Days to acknowledge, sorted: 1, 1, 1, 2, 3, 4, 10. Nearest rank: median is the 4th
+    # (ceil(0.5 × 7) = 4) → 2; the 90th percentile is the 7th (ceil(0.9 × 7) = 7) → 10.
+    assert acknowledge.cases == 7
+    assert acknowledge.median == 2.0
+    assert acknowledge.p90 == 10.0
+    assert (close.cases, close.median, close.p90) == (2, 20.0, 40.0)
+    assert [(c.name, c.open, c.overdue) for c in summary.caseload] == [("Ivy Investigator", 2, 0)]
+
+
+def test_public_summary_hides_counts_below_five(app: Flask, seeded: dict[str, Any]) -> None:
+    with app.app_context():
+        summary = summarize(parse("2026-Q3"), date(2026, 10, 1), public=True)
+    assert summary.total == 9
+    assert counts(summary, "kind") == {"discrimination": None, "hate": 6}
+    assert counts(summary, "status") == {"screening": 5, "closed": None, "accepted": None}
+    assert [row.count for row in summary.trend] == [None, None, 5]
+    assert summary.caseload == []
+    assert summary.timings[1].median is None  # Two closed cases: too few to show.
+
+
+def test_periods_parse() -> None:
+    assert parse("2026-11").start == date(2026, 11, 1)
+    assert parse("2026-Q4").end == date(2027, 1, 1)
+    assert parse("2026").last_day == date(2026, 12, 31)
+    assert parse("2026-01-15..2026-02-14").months() == [(2026, 1), (2026, 2)]
+    for bad in ("2026-13", "2026-Q5", "soon", "2026-02-01..2026-01-01"):
+        with pytest.raises(PeriodError):
+            parse(bad)
+
+
+def test_the_reports_page_shows_charts_beside_their_tables(
+    app: Flask, seeded: dict[str, Any], staff_browser: Any
+) -> None:
+    supervisor = staff_browser("supervisor")
+    page = supervisor.get("/staff/reports?period=2026-Q3").get_data(as_text=True)
+    assert "Reports: 2026-Q3" in page
+    assert page.count('class="chart"') >= 10
+    assert 'alt="Bar chart of Kind of report' in page
+    assert "Ivy Investigator" in page
+    chart = supervisor.get("/staff/reports/charts/kind.svg?period=2026-Q3")
+    assert chart.mimetype == "image/svg+xml"
+    assert b"<svg" in chart.data
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_case_export_leaves_people_out_by_default(
+    app: Flask, seeded: dict[str, Any], staff_browser: Any
+) -> None:
+    supervisor = staff_browser("supervisor")
+    response = supervisor.client.get("/staff/cases/export.csv", buffered=True)
+    rows = read_csv(response.data)
+    assert len(rows) == 1 + 10
+    text = response.data.decode("utf-8")
+    for secret in PERSONAL:
+        assert secret not in text
+    with app.app_context():
+        for report in db.session.scalars(db.select(Report)):
+            assert report.record_number not in text
+    heading = rows[0]
+    assert "Received (month)" in heading
+    assert not any(
+        len(cell) == 10 and cell[4] == "-" and cell[7] == "-" for row in rows[1:] for cell in row
+    )  # No full dates.
+    hate = [row for row in rows[1:] if row[heading.index("Kind")] == "Hate incident"]
+    assert {row[heading.index("NIBRS bias codes")] for row in hate} == {"33", "25"}
+
+
+def test_personal_data_only_when_ticked_and_audited(
+    app: Flask, seeded: dict[str, Any], staff_browser: Any
+) -> None:
+    supervisor = staff_browser("supervisor")
+    response = supervisor.client.get(
+        "/staff/cases/export.csv?personal=1&kind=discrimination", buffered=True
+    )
+    text = response.data.decode("utf-8")
+    for secret in PERSONAL:
+        assert secret in text
+    assert len(read_csv(response.data)) == 4
+    with app.app_context():
+        details = db.session.scalars(
+            db.select(AuditEvent.detail).where(AuditEvent.action == "export")
+        ).all()
+    assert any('"personal": true' in (d or "") for d in details)
+
+
+def test_spreadsheet_formulas_are_neutralised(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    assert neutralize('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert neutralize("+1") == "'+1"
+    assert neutralize("-2") == "'-2"
+    assert neutralize("@SUM(A1)") == "'@SUM(A1)"
+    assert neutralize("plain") == "plain"
+    assert neutralize(42) == 42
+    make_case(hate_answers(incident={"narrative": "=cmd|' /C calc'!A0"}))
+    supervisor = staff_browser("supervisor")
+    csv_data = supervisor.client.get("/staff/cases/export.csv?personal=1", buffered=True).data
+    rows = read_csv(csv_data)
+    narrative = rows[1][rows[0].index("What happened")]
+    assert narrative.startswith("'=")
+    xlsx = supervisor.client.get("/staff/cases/export.xlsx?personal=1", buffered=True).data
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "'=cmd|' /C calc'!A0" in values
+    assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+
+
+def test_summary_exports_open_and_hold_the_numbers(
+    app: Flask, seeded: dict[str, Any], staff_browser: Any
+) -> None:
+    supervisor = staff_browser("supervisor")
+    csv_rows = read_csv(supervisor.get("/staff/reports/export.csv?period=2026-Q3").data)
+    assert ["Reports received", "", "9"] in csv_rows
+    assert ["Kind of report", "Hate incident", "6"] in csv_rows
+    xlsx = supervisor.client.get("/staff/reports/export.xlsx?period=2026-Q3", buffered=True)
+    workbook = load_workbook(io.BytesIO(xlsx.data))
+    overview = [[c.value for c in row] for row in workbook["Summary"].iter_rows()]
+    assert ["Reports received", None, 9] in overview
+    assert "Bias category" in workbook.sheetnames
+    pdf = supervisor.get("/staff/reports/export.pdf?period=2026-Q3&public=1")
+    assert pdf.mimetype == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "2026-Q3" in text
+    assert "Reports received" in text
+    assert "fewer than 5" in text
+    with app.app_context():
+        exports = db.session.scalars(
+            db.select(AuditEvent.detail).where(AuditEvent.action == "export")
+        ).all()
+    assert len(exports) == 3
+
+
+def test_the_pdf_shapes_arabic_text(app: Flask) -> None:
+    from intake.reports import pdf
+    from intake.reports.periods import parse as parse_period
+    from intake.reports.summary import Row, Summary, Table
+
+    summary = Summary(
+        period=parse_period("2026"),
+        total=12,
+        tables=[Table("language", "Language", [Row("ar", "العربية", 7), Row("ur", "اردو", 5)])],
+    )
+    with app.test_request_context():
+        document = pdf.build(summary)
+    text = PdfReader(io.BytesIO(document)).pages[0].extract_text()
+    assert "7" in text
+    assert len(document) > 1000
+
+
+def test_the_command_line_writes_a_report(
+    app: Flask, seeded: dict[str, Any], tmp_path: Any
+) -> None:
+    target = tmp_path / "q3.xlsx"
+    result = app.test_cli_runner().invoke(
+        args=[
+            "reports",
+            "export",
+            "--period",
+            "2026-Q3",
+            "--format",
+            "xlsx",
+            "--output",
+            str(target),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target)["Summary"]
+    assert ["Reports received", None, 9] in [[c.value for c in r] for r in sheet.iter_rows()]
+    bad = app.test_cli_runner().invoke(args=["reports", "export", "--period", "someday"])
+    assert bad.exit_code != 0
