@@ -71,12 +71,10 @@ def build(summary: Summary) -> bytes:
     total = str(summary.total) if summary.total is not None else hidden
     figures = [(_("Reports received"), total)]
     for item in summary.timings:
-        figures.append(
-            (f"{item.title}: {_('median')}", "—" if item.median is None else f"{item.median:g}")
-        )
-        figures.append(
-            (f"{item.title}: {_('90th percentile')}", "—" if item.p90 is None else f"{item.p90:g}")
-        )
+        median = "—" if item.median is None else f"{item.median:g}"
+        p90 = "—" if item.p90 is None else f"{item.p90:g}"
+        figures.append((_("%(title)s: median", title=item.title), median))
+        figures.append((_("%(title)s: 90th percentile", title=item.title), p90))
     _table(pdf, figures)
 
     _heading(pdf, _("Reports by month"))
