@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := intake
 
-.PHONY: demo test lint format translations compile-translations install clean
+.PHONY: demo test test-sqlite test-postgresql lint format translations compile-translations install clean
 
 install: $(STAMP)
 
@@ -27,9 +27,17 @@ demo: compile-translations
 	@echo "Serving on http://127.0.0.1:5000 (Ctrl-C stops it)"
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-## Run linters, type checks and the whole test suite.
+## Run linters, type checks and the whole test suite, on SQLite and then on PostgreSQL.
 test: lint compile-translations
 	$(BIN)/pytest
+	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest
+
+## The suite on one database only: make test-sqlite / make test-postgresql
+test-sqlite: compile-translations
+	$(BIN)/pytest
+
+test-postgresql: compile-translations
+	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

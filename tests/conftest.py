@@ -15,6 +15,7 @@ from flask.testing import FlaskClient
 
 from intake import create_app
 
+from .databases import BACKEND, PostgresServer, start_postgres
 from .helpers import STAFF_PASSWORD, STAFF_TOTP, Resident, StaffBrowser, hate_answers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,44 +35,93 @@ def compile_catalogs() -> None:
             write_mo(handle, catalog)
 
 
+class Databases:
+    """Fresh databases for tests: copies of one migrated template (SQLite file or PostgreSQL)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.server: PostgresServer | None = None
+        self.template = ""
+        self.counter = 0
+
+    def start(self) -> None:
+        """Prepare the template database through the migrations."""
+        if BACKEND == "postgresql":
+            self.server = start_postgres()
+            self.template = self.server.create()
+            url = self.server.url(self.template)
+        else:
+            self.template = str(self.folder / "template.sqlite")
+            url = f"sqlite:///{self.template}"
+        app = create_app(
+            "testing",
+            {"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_FOLDER": str(self.folder / "uploads")},
+        )
+        with app.app_context():
+            from intake.extensions import db
+
+            db.engine.dispose()  # A template must have no open connections to be copied.
+
+    def stop(self) -> None:
+        """Stop PostgreSQL, if it was started."""
+        if self.server is not None:
+            self.server.stop()
+
+    def new(self, migrated: bool = True) -> tuple[str, Any]:
+        """(URL, cleanup) of a fresh database: migrated (a template copy) or empty."""
+        self.counter += 1
+        if self.server is not None:
+            name = self.server.create(self.template if migrated else None)
+            server = self.server
+            return self.server.url(name), lambda: server.drop(name)
+        path = self.folder / f"db-{self.counter}.sqlite"
+        if migrated:
+            shutil.copy(self.template, path)
+        return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="session")
-def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database upgraded once through the migrations, copied for each test."""
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    """The session's database source."""
     compile_catalogs()
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    create_app(
-        "testing",
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
-            "UPLOAD_FOLDER": str(path.parent / "uploads"),
-        },
-    )
-    return path
+    source = Databases(tmp_path_factory.mktemp("databases"))
+    source.start()
+    yield source
+    source.stop()
 
 
 @pytest.fixture
-def app_factory(tmp_path: Path, template_database: Path) -> Iterator[Any]:
-    """Build apps on a fresh copy of the migrated database, with overrides."""
-    made: list[Flask] = []
+def empty_database(databases: Databases) -> Iterator[str]:
+    """The URL of an empty database (no tables), for migration tests."""
+    url, cleanup = databases.new(migrated=False)
+    yield url
+    cleanup()
+
+
+@pytest.fixture
+def app_factory(tmp_path: Path, databases: Databases) -> Iterator[Any]:
+    """Build apps on fresh copies of the migrated database, with overrides."""
+    made: list[tuple[Flask, Any]] = []
 
     def make(**overrides: Any) -> Flask:
-        database = tmp_path / f"intake-{len(made)}.sqlite"
-        shutil.copy(template_database, database)
+        url, cleanup = databases.new()
         settings = {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "SQLALCHEMY_DATABASE_URI": url,
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
             **overrides,
         }
         app = create_app("testing", settings)
-        made.append(app)
+        made.append((app, cleanup))
         return app
 
     yield make
-    for app in made:
+    for app, cleanup in made:
         with app.app_context():
             from intake.extensions import db
 
+            db.session.remove()
             db.engine.dispose()
+        cleanup()
 
 
 @pytest.fixture

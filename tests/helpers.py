@@ -159,3 +159,17 @@ class StaffBrowser(Resident):
         assert response.headers["Location"].endswith("/staff/two-factor")
         response = self.post("/staff/two-factor", {"code": totp_code(ahead=ahead)})
         assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def database_text(app: Any) -> str:
+    """Every row of every table as text, on any database (to look for what must not be kept)."""
+    from intake.extensions import db
+
+    lines = []
+    with app.app_context():
+        for table in db.metadata.sorted_tables:
+            lines.append(f"-- {table.name}")
+            # Raw SQL: the stored values, before any column type decrypts them.
+            for row in db.session.execute(db.text(f"SELECT * FROM {table.name}")):  # noqa: S608
+                lines.append(repr(tuple(row)))
+    return "\n".join(lines)
