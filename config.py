@@ -46,7 +46,7 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "America/Chicago")
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
     # The languages a resident can choose; a language is shipped once its catalog is complete.
-    LANGUAGES = ("en", "es")
+    LANGUAGES = ("en", "es", "zh", "pl", "ar", "hi", "fil", "ko", "uk", "ur")
 
     # A CSRF token lives as long as the browser session: a resident who takes an hour to write
     # what happened must not lose it to an expired token.

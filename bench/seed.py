@@ -18,7 +18,7 @@ WORDS = (
     "neighbor graffiti door flyer mosque church temple school online message threat "
     "insult street corner police because accent language wheelchair ramp"
 ).split()
-LANGUAGES = ("en", "es", "zh", "pl", "ar", "hi", "tl", "ko", "uk", "ur")
+LANGUAGES = ("en", "es", "zh", "pl", "ar", "hi", "fil", "ko", "uk", "ur")
 
 
 def _codes(terms: tuple[vocab.Term, ...], rng: random.Random, most: int = 2) -> list[str]:

@@ -18,7 +18,7 @@ NATIVE_NAMES = {
     "pl": "Polski",
     "ar": "العربية",
     "hi": "हिन्दी",
-    "tl": "Tagalog",
+    "fil": "Tagalog",
     "ko": "한국어",
     "uk": "Українська",
     "ur": "اردو",

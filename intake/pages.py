@@ -59,7 +59,8 @@ def _switch_url(code: str) -> str:
 def _context() -> dict[str, Any]:
     locale = str(get_locale())
     return {
-        "locale": locale,
+        # BCP 47 for the lang attribute: "zh_Hans" → "zh-Hans".
+        "locale": locale.replace("_", "-"),
         "text_direction": direction(locale),
         "languages": [(code, NATIVE_NAMES[code]) for code in shipped()],
         "switch_url": _switch_url,

@@ -20,7 +20,7 @@ from .helpers import Resident, hate_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
-SHIPPED = ["es"]
+SHIPPED = ["es", "zh", "pl", "ar", "hi", "fil", "ko", "uk", "ur"]
 
 
 def catalog(path: Path):  # type: ignore[no-untyped-def]
