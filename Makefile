@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := intake
 
-.PHONY: demo test test-sqlite test-postgresql lint format translations compile-translations install clean
+.PHONY: demo test test-sqlite test-postgresql screenshots lint format translations compile-translations install clean
 
 install: $(STAMP)
 
@@ -27,17 +27,23 @@ demo: compile-translations
 	@echo "Serving on http://127.0.0.1:5000 (Ctrl-C stops it)"
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-## Run linters, type checks and the whole test suite, on SQLite and then on PostgreSQL.
+## Run linters, type checks and the whole test suite: on SQLite with the browser tests, then
+## everything but the browser tests again on PostgreSQL.
 test: lint compile-translations
-	$(BIN)/pytest
-	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest
+	$(BIN)/pytest -m "not screenshots"
+	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest -m "not browser and not screenshots"
 
 ## The suite on one database only: make test-sqlite / make test-postgresql
 test-sqlite: compile-translations
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not screenshots"
 
 test-postgresql: compile-translations
-	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest
+	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest -m "not browser and not screenshots"
+
+## Screenshots of the main pages at phone and desktop sizes, for reviewers and translators.
+screenshots: compile-translations
+	SCREENSHOT_DIR=$(CURDIR)/screenshots $(BIN)/pytest -m screenshots -p no:randomly -q
+	@echo "Screenshots are in screenshots/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,131 @@
+"""axe-core on every public and staff page, in every language, at phone and desktop sizes.
+
+WCAG 2.1 A and AA rules only, none disabled; error states, the review step, the confirmation and
+the status page included. A violation names the page, the rule and the first element.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyotp
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+import config
+
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP
+from .test_flows import make_account
+
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+AXE = Axe()
+
+
+class Auditor:
+    """Runs axe on the current page and collects what it finds."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.found: dict[str, list[str]] = {}
+
+    def check(self, label: str) -> None:
+        response = AXE.run(self.page, options=WCAG_21_AA).response
+        problems = [
+            f"{v['id']}: {v['nodes'][0]['target']} ({v['help']})" for v in response["violations"]
+        ]
+        if problems:
+            self.found[f"{label} ({self.page.url})"] = problems
+
+
+def submit(page: Any) -> None:
+    page.locator("main form button.button[type=submit]").last.click()
+
+
+def resident_pages(page: Any, base: str, audit: Auditor, language: str) -> None:
+    page.goto(f"{base}/?lang={language}")
+    audit.check("landing")
+    page.goto(f"{base}/report/kind")
+    audit.check("kind")
+    submit(page)
+    audit.check("kind with error")
+    page.check('input[name="kind"][value="unsure"]')
+    submit(page)
+    audit.check("incident")
+    submit(page)
+    audit.check("incident with errors")
+    page.check('input[name="in_danger"][value="no"]')
+    page.select_option('select[name="incident_month"]', "1")
+    page.select_option('select[name="incident_year"]', "2025")
+    page.fill('textarea[name="narrative"]', "Something happened at work.")
+    submit(page)
+    audit.check("place")
+    submit(page)
+    audit.check("place with errors")
+    page.check('input[name="in_city"][value="unsure"]')
+    submit(page)
+    audit.check("evidence")
+    page.click('button[value="continue"]')
+    audit.check("contact")
+    page.fill('input[name="email"]', "not an email")
+    submit(page)
+    audit.check("contact with errors")
+    page.fill('input[name="email"]', "")
+    submit(page)
+    audit.check("review")
+    submit(page)
+    audit.check("confirmation")
+    number = page.locator(".record-number").inner_text()
+    receipt = page.locator(".receipt__code").inner_text()
+    page.goto(f"{base}/check")
+    audit.check("check my report")
+    page.fill('input[name="record_number"]', number)
+    page.fill('input[name="receipt"]', "wrong")
+    submit(page)
+    audit.check("check my report, wrong code")
+    page.fill('input[name="receipt"]', receipt)
+    submit(page)
+    audit.check("status page")
+    page.goto(f"{base}/nowhere")
+    audit.check("not found page")
+
+
+def staff_pages(page: Any, base: str, audit: Auditor, email: str) -> None:
+    page.goto(f"{base}/staff/sign-in")
+    audit.check("sign-in")
+    page.fill('input[name="email"]', email)
+    page.fill('input[name="password"]', "wrong password")
+    submit(page)
+    audit.check("sign-in with error")
+    page.fill('input[name="password"]', STAFF_PASSWORD)
+    submit(page)
+    audit.check("two-factor")
+    page.fill('input[name="code"]', pyotp.TOTP(STAFF_TOTP).now())
+    submit(page)
+    for path in (
+        "/staff/triage",
+        "/staff/my-cases",
+        "/staff/cases?q=work",
+        "/staff/cases/1",
+        "/staff/reports",
+        "/staff/reassign",
+        "/staff/admin/staff",
+        "/staff/admin/staff/1",
+        "/staff/password",
+    ):
+        page.goto(base + path)
+        audit.check(path)
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("language", config.Config.LANGUAGES)
+def test_no_wcag_violations(live_server: Any, page_factory: Any, language: str, size: str) -> None:
+    page = page_factory(size=size)
+    audit = Auditor(page)
+    resident_pages(page, live_server.url, audit, language)
+    email = f"all-{language}-{size}@browser.example"
+    make_account(live_server.app, email, ["intake", "investigator", "supervisor", "admin"])
+    staff_pages(page, live_server.url, audit, email)
+    assert audit.found == {}

@@ -1,0 +1,187 @@
+"""Real-browser flows: residents with and without JavaScript, keyboard only, staff end to end."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pyotp
+import pytest
+
+from intake.extensions import db
+from intake.models import Report
+
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def fill_incident(page: Any, narrative: str) -> None:
+    page.get_by_label("Month", exact=True).select_option("1")
+    page.get_by_label("Year", exact=True).select_option("2026")
+    page.get_by_label("Tell us what happened").fill(narrative)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_resident_files_a_hate_incident_with_evidence(
+    live_server: Any, page_factory: Any, javascript: bool, tmp_path: Any
+) -> None:
+    page = page_factory(size="phone", javascript=javascript)
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Start a report").click()
+    page.get_by_label("I was targeted because of who I am (a hate incident)").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("group", name="Are you in danger now?").get_by_label("No").check()
+    page.get_by_label("Religion").check()
+    page.get_by_label("Insults, slurs or harassment").check()
+    fill_incident(page, "They shouted at us outside the temple.")
+    if javascript:
+        assert page.locator(".char-count").inner_text().strip()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Yes, in Chicago").check()
+    page.get_by_role("button", name="Continue").click()
+    evidence = tmp_path / "letter.pdf"
+    evidence.write_bytes(PDF)
+    page.get_by_label("Add files").set_input_files(str(evidence))
+    page.get_by_role("button", name="Add these files").click()
+    assert page.get_by_text("letter.pdf").count() >= 1
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()  # Contact: stay anonymous.
+    assert "Check and send" in page.title()
+    # The review step changes one answer and keeps the others.
+    page.get_by_role("link", name=re.compile("Change.*Tell us about it")).click()
+    page.get_by_label("Tell us what happened").fill("They shouted at us outside the temple, twice.")
+    page.get_by_role("button", name="Continue").click()
+    assert "twice" in page.content()
+    assert "letter.pdf" in page.content()
+    page.get_by_role("button", name="Send my report").click()
+    assert page.get_by_text("Your report was sent").is_visible()
+    receipt = page.locator(".receipt__code").inner_text()
+    assert len(receipt.split()) == 6
+    page.get_by_label("I have written down or saved my record number and secret code.").check()
+    page.get_by_role("button", name="I have saved it").click()
+    assert receipt not in page.content()
+
+
+def test_quick_exit_leaves_and_replaces_history(live_server: Any, page_factory: Any) -> None:
+    page = page_factory()
+    page.route(
+        "https://www.weather.gov/**",
+        lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"),
+    )
+    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/report/kind")
+    page.get_by_role("link", name="Leave this site quickly").click()
+    page.wait_for_url(re.compile(r"weather\.gov"))
+    page.go_back()
+    assert not page.url.endswith("/report/kind")  # The form page left the history.
+
+
+def test_quick_exit_without_javascript_is_a_plain_link(live_server: Any, page_factory: Any) -> None:
+    page = page_factory(javascript=False)
+    page.route(
+        "https://www.weather.gov/**",
+        lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"),
+    )
+    page.goto(live_server.url + "/report/kind")
+    page.get_by_role("link", name="Leave this site quickly").click()
+    page.wait_for_url(re.compile(r"weather\.gov"))
+
+
+def test_switching_language_mid_form_keeps_answers(live_server: Any, page_factory: Any) -> None:
+    page = page_factory()
+    page.goto(live_server.url + "/report/kind?lang=en")
+    page.get_by_label("I am not sure").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Tell us what happened").fill("Half written, then I switched language")
+    page.get_by_role("button", name="Español").click()
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("textarea").first.input_value() == "Half written, then I switched language"
+
+
+def test_keyboard_only_with_visible_focus(live_server: Any, page_factory: Any) -> None:
+    page = page_factory()
+    page.goto(live_server.url + "/report/kind?lang=en")
+    page.keyboard.press("Tab")  # The skip link comes first.
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    radio = page.get_by_label("I was treated unfairly (discrimination)")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "radio":
+            break
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Space")
+    assert radio.is_checked()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    while page.evaluate("document.activeElement.tagName") != "BUTTON":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/report/incident"))
+    page.get_by_label("Work or applying for a job").focus()
+    page.keyboard.press("Space")
+    assert page.get_by_label("Work or applying for a job").is_checked()
+
+
+def staff_sign_in(page: Any, base: str, email: str) -> None:
+    page.goto(base + "/staff/sign-in")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Six-digit code from your authenticator app").fill(
+        pyotp.TOTP(STAFF_TOTP).now()
+    )
+    page.get_by_role("button", name="Sign in").click()
+
+
+def make_account(app: Any, email: str, roles: list[str]) -> None:
+    from intake import accounts
+
+    with app.app_context():
+        staff, _ = accounts.create(
+            None,
+            email,
+            email.split("@")[0].title(),
+            roles,
+            STAFF_PASSWORD,
+            must_change_password=False,
+        )
+        staff.totp_secret = STAFF_TOTP
+        staff.totp_confirmed = True
+        db.session.commit()
+
+
+def test_staff_triage_assign_close_and_export(live_server: Any, page_factory: Any) -> None:
+    app = live_server.app
+    from intake.clock import today
+    from intake.filing import file_report
+
+    from ..helpers import hate_answers
+
+    with app.test_request_context():
+        report = file_report(hate_answers(), [], "words", "en", today()).report
+        case_number = report.case_number
+    make_account(app, "supervisor@browser.example", ["supervisor"])
+    make_account(app, "inv@browser.example", ["investigator"])
+    page = page_factory()
+    staff_sign_in(page, live_server.url, "supervisor@browser.example")
+    page.get_by_role("link", name="Triage queue").click()
+    page.get_by_role("link", name=case_number).click()
+    page.get_by_label("Move to").select_option("screening")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_label("Assigned to", exact=True).select_option(label="Inv (inv@browser.example)")
+    page.get_by_role("button", name="Assign", exact=True).click()
+    page.get_by_label("Move to").select_option("closed")
+    page.get_by_label("Closure reason").select_option("duplicate")
+    page.get_by_role("button", name="Save").click()
+    assert "screening → closed" in page.locator("#audit").inner_text()
+    page.get_by_role("link", name="Reports").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="XLSX").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    with app.app_context():
+        status = db.session.scalars(
+            db.select(Report.status).where(Report.case_number == case_number)
+        ).one()
+    assert status == "closed"

@@ -1,0 +1,71 @@
+"""`make screenshots`: the main pages at phone and desktop sizes, for reviewers and translators."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pyotp
+import pytest
+
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP
+from .test_accessibility import submit
+from .test_flows import make_account
+
+pytestmark = pytest.mark.screenshots
+LANGUAGES = ("en", "es", "ar", "zh")
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_screenshots(live_server: Any, page_factory: Any, language: str, size: str) -> None:
+    target = os.environ.get("SCREENSHOT_DIR")
+    if not target:
+        pytest.skip("set SCREENSHOT_DIR (make screenshots) to write screenshots")
+    folder = Path(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    page = page_factory(size=size)
+    base = live_server.url
+
+    def shot(name: str) -> None:
+        page.screenshot(path=str(folder / f"{language}-{size}-{name}.png"), full_page=True)
+
+    page.goto(f"{base}/?lang={language}")
+    shot("01-landing")
+    page.goto(f"{base}/report/kind")
+    page.check('input[name="kind"][value="hate"]')
+    submit(page)
+    submit(page)
+    shot("02-details-with-errors")
+    page.check('input[name="in_danger"][value="no"]')
+    page.check('input[name="bias_categories"][value="religion"]')
+    page.check('input[name="incident_types"][value="verbal"]')
+    page.select_option('select[name="incident_month"]', "1")
+    page.select_option('select[name="incident_year"]', "2025")
+    page.fill('textarea[name="narrative"]', "Example: they shouted at us outside the temple.")
+    submit(page)
+    page.check('input[name="in_city"][value="yes"]')
+    submit(page)
+    page.click('button[value="continue"]')
+    submit(page)
+    shot("03-review")
+    submit(page)
+    shot("04-confirmation")
+    if language != "en":
+        return
+    email = f"shots-{size}@browser.example"
+    make_account(live_server.app, email, ["supervisor"])
+    page.goto(f"{base}/staff/sign-in")
+    page.fill('input[name="email"]', email)
+    page.fill('input[name="password"]', STAFF_PASSWORD)
+    submit(page)
+    page.fill('input[name="code"]', pyotp.TOTP(STAFF_TOTP).now())
+    submit(page)
+    for name, path in (
+        ("05-cases", "/staff/cases"),
+        ("06-case", "/staff/cases/1"),
+        ("07-reports", "/staff/reports"),
+    ):
+        page.goto(base + path)
+        shot(name)
