@@ -24,6 +24,18 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+# Full-text search objects differ by database and live only in the migrations (0004).
+SEARCH_TABLE_PREFIX = "report_fts"
+SEARCH_NAMES = {"search_vector", "ix_report_search_vector"}
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave the database-specific search objects out of autogenerate's comparison."""
+    if type_ == "table" and name.startswith(SEARCH_TABLE_PREFIX):
+        return False
+    return name not in SEARCH_NAMES
+
+
 def get_engine():
     return current_app.extensions["migrate"].db.engine
 
@@ -99,6 +111,7 @@ def run_migrations_online():
 
     with connectable.connect() as connection:
         conf_args.setdefault("render_item", render_item)
+        conf_args.setdefault("include_object", include_object)
         conf_args.setdefault("compare_type", True)
         conf_args.setdefault("render_as_batch", connection.dialect.name == "sqlite")
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)

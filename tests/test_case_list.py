@@ -215,3 +215,20 @@ def test_the_list_runs_the_same_queries_whatever_the_page_size(
         counts.append(counter["n"])
     assert counts[0] == counts[1]
     assert counts[0] <= 12
+
+
+@pytest.mark.parametrize("query", ["wheelch", "RAMP manager", "ra", "Zeta Holdings"])
+def test_full_text_search_uses_every_word(
+    app: Flask, make_case: Any, staff_browser: Any, query: str
+) -> None:
+    wanted = make_case(
+        discrimination_answers(
+            incident={"narrative": "The manager refused to build a wheelchair ramp for me."},
+            place={"respondent_name": "Zeta Holdings"},
+        )
+    )
+    other = make_case(hate_answers())
+    found = numbers(app, wanted, other)
+    page = staff_browser("supervisor").get("/staff/cases?q=" + query).get_data(as_text=True)
+    assert found[wanted] in page
+    assert found[other] not in page

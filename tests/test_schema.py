@@ -10,11 +10,20 @@ from intake import create_app
 from intake.extensions import db
 
 
+def search_objects_left_out(obj: object, name: str, type_: str, *_args: object) -> bool:
+    """The full-text search objects are per database and not in the models (migration 0004)."""
+    if type_ == "table" and name.startswith("report_fts"):
+        return False
+    return name not in {"search_vector", "ix_report_search_vector"}
+
+
 def test_migrations_match_the_models(empty_database: str) -> None:
     app = create_app("testing", {"SQLALCHEMY_DATABASE_URI": empty_database})
     with app.app_context():
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": search_objects_left_out}
+            )
             differences = compare_metadata(context, db.metadata)
         db.engine.dispose()  # Before the database is dropped, with no connection checked out.
     assert differences == []

@@ -6,13 +6,24 @@ optional; unknown values are ignored rather than answered with an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
@@ -126,20 +137,35 @@ def _has_term(vocabulary: str, codes: list[str]) -> ColumnElement[bool]:
     )
 
 
-def _search(text: str) -> ColumnElement[bool]:
-    """Words of `text` each found in the narrative, the respondent, or the case's numbers."""
-    conditions = []
-    for word in text.split()[:8]:
-        pattern = f"%{word.replace('%', '').replace('_', '')}%"
-        conditions.append(
-            or_(
-                Report.narrative.ilike(pattern),
-                Report.respondent_name.ilike(pattern),
-                Report.record_number.ilike(pattern),
-                Report.case_number.ilike(pattern),
-            )
-        )
-    return and_(*conditions)
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _search(wanted: str) -> ColumnElement[bool]:
+    """Every word in the narrative or respondent (the database's full-text index), or the
+    whole text as a record or case number."""
+    words = WORD.findall(wanted)[:8]
+    number = wanted.strip().upper()
+    by_number = or_(Report.record_number == number, Report.case_number == number)
+    if not words:
+        return by_number
+    return or_(by_number, and_(*(_word_matches(word) for word in words)))
+
+
+def _word_matches(word: str) -> ColumnElement[bool]:
+    if db.engine.dialect.name == "postgresql":
+        # Prefix match, on the words as written and on their stems (migration 0004).
+        query = func.to_tsquery(literal_column("'simple'::regconfig"), word + ":*")
+        return literal_column("report.search_vector").op("@@")(query)
+    if len(word) < 3:
+        # The trigram index needs three characters; shorter words are looked up directly.
+        pattern = f"%{word}%"
+        return or_(Report.narrative.ilike(pattern), Report.respondent_name.ilike(pattern))
+    phrase = '"' + word.replace('"', "") + '"'
+    return Report.id.in_(
+        select(literal_column("rowid"))
+        .select_from(text("report_fts"))
+        .where(text("report_fts MATCH :phrase").bindparams(phrase=phrase))
+    )
 
 
 def conditions(case_filter: CaseFilter, staff: Staff, today: date) -> list[ColumnElement[bool]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
@@ -113,6 +113,8 @@ class ReportTerm(db.Model):  # type: ignore[name-defined,misc]
     """One chosen term of a multi-valued vocabulary (protected class, bias category, ...)."""
 
     __tablename__ = "report_term"
+    # Filtering by a term ("cases with protected class = race") starts from this index.
+    __table_args__ = (Index("ix_report_term_vocabulary_code", "vocabulary", "code"),)
 
     report_id: Mapped[int] = mapped_column(
         ForeignKey("report.id", ondelete="CASCADE"), primary_key=True
