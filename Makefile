@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := intake
 
-.PHONY: demo test test-sqlite test-postgresql screenshots lint format translations compile-translations install clean
+.PHONY: demo serve test test-sqlite test-postgresql screenshots lint format translations compile-translations install clean
 
 install: $(STAMP)
 
@@ -26,6 +26,11 @@ demo: compile-translations
 	$(BIN)/flask demo load
 	@echo "Serving on http://127.0.0.1:5000 (Ctrl-C stops it)"
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+## A production-like local run: gunicorn, several workers, on http://127.0.0.1:8000
+serve: compile-translations
+	$(BIN)/flask db upgrade
+	INTAKE_ENV=$${INTAKE_ENV:-development} $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 ## Run linters, type checks and the whole test suite: on SQLite with the browser tests, then
 ## everything but the browser tests again on PostgreSQL.

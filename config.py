@@ -135,7 +135,8 @@ class TestingConfig(Config):
     NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-secret-key"  # noqa: S105 - the test suite's own fixed key
-    FIELD_ENCRYPTION_KEY = Fernet.generate_key().decode()
+    # From the environment when a test starts server processes that must share the key.
+    FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY") or Fernet.generate_key().decode()
     HASH_PEPPER = "test-pepper"
     AUTO_MIGRATE = True
     RECEIPT_HASH_PROFILE = "CHEAPEST"

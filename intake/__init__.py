@@ -10,6 +10,7 @@ from flask import Flask
 import config as config_module
 
 from . import privacy
+from .database import upgrade_if_empty
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,5 @@ def create_app(
     cli.init_app(app)
 
     if app.config["AUTO_MIGRATE"]:
-        from .database import upgrade_if_empty
-
         upgrade_if_empty(app)
     return app

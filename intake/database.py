@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import inspect
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Engine
 
 from .extensions import db
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """SQLite with several writers (threads, gunicorn workers): WAL and a busy timeout."""
+    if type(connection).__module__.startswith("sqlite3"):
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
 
 
 def upgrade_if_empty(app: Flask) -> None:

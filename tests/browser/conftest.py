@@ -66,6 +66,9 @@ class LiveServer:
         self.app = app
         self.port = free_port()
         self.server = make_server("127.0.0.1", self.port, app, threaded=True)
+        # Closing waits for every request thread, so no database connection outlives the test.
+        self.server.daemon_threads = False
+        self.server.block_on_close = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -79,6 +82,7 @@ class LiveServer:
     def __exit__(self, *_exc: object) -> None:
         self.server.shutdown()
         self.thread.join(timeout=10)
+        self.server.server_close()
 
 
 @pytest.fixture(scope="module")

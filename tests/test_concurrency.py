@@ -1,0 +1,127 @@
+"""200 residents sending reports at the same moment to a running server: none lost, no errors.
+
+The server is gunicorn with several worker processes, as in production. Runs on SQLite (WAL,
+busy timeout) and, in the PostgreSQL pass, on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from http.cookiejar import CookieJar
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from intake.extensions import db
+from intake.models import Report
+
+from .conftest import ROOT, free_port
+from .helpers import hate_answers
+
+CLIENTS = 200
+TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def submit(base: str, start: threading.Barrier) -> int:
+    """One resident's whole report over HTTP; returns the last status (302 on success)."""
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect()
+    )
+
+    def open_(path: str, data: dict[str, Any] | None = None) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with opener.open(base + path, data=body, timeout=120) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    answers = hate_answers()
+    pages = {"kind": "/report/kind", "incident": "/report/incident", "place": "/report/place"}
+    status, html = open_("/report/kind")
+    for index, (name, path) in enumerate(pages.items()):
+        if index:
+            status, html = open_(path)
+        token = TOKEN.search(html)
+        if token is None:
+            return status
+        status, _ = open_(path, {"csrf_token": token.group(1), **answers[name]})
+        if status != 302:
+            return status
+    status, html = open_("/report/review")
+    token = TOKEN.search(html)
+    if token is None:
+        return status
+    start.wait(timeout=300)  # Everyone sends at the same moment.
+    status, _ = open_("/report/review", {"csrf_token": token.group(1), "receipt_kind": "words"})
+    return status
+
+
+@contextmanager
+def gunicorn(app: Flask, tmp_path: Path) -> Iterator[str]:
+    """The portal under gunicorn (2 workers x 16 threads) in its own processes, on this database."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "INTAKE_ENV": "testing",
+        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "FIELD_ENCRYPTION_KEY": app.config["FIELD_ENCRYPTION_KEY"],
+        "WEB_CONCURRENCY": "2",
+        "THREADS": "16",
+        "BIND": f"127.0.0.1:{port}",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.1)  # Waiting for a process to listen, not for an effect.
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if server.stderr:
+            server.stderr.close()
+
+
+def test_two_hundred_simultaneous_reports(app: Flask, tmp_path: Path) -> None:
+    start = threading.Barrier(CLIENTS)
+    with gunicorn(app, tmp_path) as base, ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        statuses = list(pool.map(lambda _n: submit(base, start), range(CLIENTS)))
+    assert statuses == [302] * CLIENTS
+    with app.app_context():
+        count = db.session.scalar(select(func.count(Report.id)))
+        numbers = db.session.scalars(select(Report.case_number)).all()
+    assert count == CLIENTS
+    assert len(set(numbers)) == CLIENTS  # Sequential case numbers never collide.
