@@ -48,7 +48,7 @@ def create_app(
     from .auth.views import bp as auth_bp
     from .public import check  # noqa: F401 - registers the follow-up pages on the public blueprint
     from .public.views import bp as public_bp
-    from .staff import admin, reports_views  # noqa: F401 - register pages on the staff blueprint
+    from .staff import admin, reports_views, saved_views  # noqa: F401 - staff pages
     from .staff.views import bp as staff_bp
 
     app.register_blueprint(public_bp)

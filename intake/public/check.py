@@ -18,7 +18,8 @@ from .. import followup, uploads
 from ..extensions import db, limiter
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
-from .forms import ContactForm, EvidenceForm, LookupForm, ReplyForm
+from .check_forms import LookupForm, ReplyForm
+from .forms import ContactForm, EvidenceForm
 from .steps import form_answers
 from .views import bp
 

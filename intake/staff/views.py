@@ -34,7 +34,6 @@ from ..models import Attachment, Note, OutboxEmail, Report, SavedView, Staff
 from ..public.steps import answers_from_report, sections
 from ..uploads import evidence_path
 from .forms import (
-    ActionForm,
     AssignForm,
     BulkReassignForm,
     CaseUpdateForm,
@@ -139,44 +138,6 @@ def find() -> Response:
         flash(_("No case you can open has that number."), "error")
         return redirect(url_for(".cases"))
     return redirect(url_for(".case", case_id=report.id))
-
-
-@bp.post("/views")
-@allow(*CASE_ROLES)
-def save_view() -> Response:
-    """Save the current filter under a name."""
-    form = SavedViewForm()
-    if form.validate_on_submit():
-        db.session.add(
-            SavedView(staff_id=me().id, name=form.name.data.strip(), query=form.query.data or "")
-        )
-        db.session.commit()
-        flash(_("View saved."), "info")
-    else:
-        flash(_("Give the view a name."), "error")
-    return redirect(url_for(".cases") + "?" + (form.query.data or ""))
-
-
-@bp.get("/views/<int:view_id>")
-@allow(*CASE_ROLES)
-def open_view(view_id: int) -> Response:
-    """Open a saved view."""
-    view = db.get_or_404(SavedView, view_id)
-    if view.staff_id != me().id:
-        abort(404)
-    return redirect(url_for(".cases") + "?" + view.query)
-
-
-@bp.post("/views/<int:view_id>/delete")
-@allow(*CASE_ROLES)
-def delete_view(view_id: int) -> Response:
-    """Forget a saved view."""
-    view = db.get_or_404(SavedView, view_id)
-    if view.staff_id != me().id or not ActionForm().validate_on_submit():
-        abort(404)
-    db.session.delete(view)
-    db.session.commit()
-    return redirect(url_for(".cases"))
 
 
 def _case_or_404(case_id: int) -> Report:
@@ -410,6 +371,3 @@ def _all_investigator_choices() -> list[tuple[str, str]]:
         .order_by(Staff.name)
     )
     return [(str(s.id), s.name + ("" if s.active else " " + _("(inactive)"))) for s in people]
-
-
-__all__ = ["ActionForm", "bp"]
