@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import secrets
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert
@@ -12,6 +11,7 @@ from intake import vocab
 from intake.cases.duplicates import fingerprint
 from intake.extensions import db
 from intake.models import Report, ReportTerm
+from intake.receipts import RECORD_ALPHABET
 
 WORDS = (
     "landlord voucher refused apartment manager shouted bus store hired fired shift "
@@ -19,6 +19,12 @@ WORDS = (
     "insult street corner police because accent language wheelchair ramp"
 ).split()
 LANGUAGES = ("en", "es", "zh", "pl", "ar", "hi", "fil", "ko", "uk", "ur")
+
+
+def _record_number(number: int) -> str:
+    """A well-formed, unique record number for synthetic case `number`."""
+    digits = "".join(RECORD_ALPHABET[(number >> (5 * i)) & 31] for i in range(7, -1, -1))
+    return f"HR-{digits[:4]}-{digits[4:]}"
 
 
 def _codes(terms: tuple[vocab.Term, ...], rng: random.Random, most: int = 2) -> list[str]:
@@ -39,7 +45,7 @@ def seed(count: int, batch: int = 5000, rng_seed: int = 7) -> None:
             reports.append(
                 {
                     "id": number,
-                    "record_number": f"HR-{number:04d}-{secrets.token_hex(2).upper()}",
+                    "record_number": _record_number(number),
                     "case_number": f"{received.year}-{number:07d}",
                     "receipt_hash": "x",
                     "kind": kind,
