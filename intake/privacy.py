@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.wrappers import Response
 
 # The development server starts each request line with the client's address.
@@ -33,8 +33,10 @@ def _headers(response: Response) -> Response:
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     )
-    # A shared computer's back button or cache must not show someone's report.
-    headers.setdefault("Cache-Control", "no-store")
+    # A shared computer's back button or cache must not show someone's report. Stylesheets and
+    # scripts say nothing about anyone and may be cached.
+    if request.endpoint != "static":
+        headers.setdefault("Cache-Control", "no-store")
     return response
 
 

@@ -91,3 +91,10 @@ def test_error_pages_show_no_personal_data(app: Flask, resident: Resident) -> No
     assert "We could not find that page." in page
     assert resident.last is not None
     assert resident.last.status_code == 404
+
+
+def test_static_files_may_be_cached(client: object) -> None:
+    response = client.get("/static/intake.css")  # type: ignore[attr-defined]
+    assert response.status_code == 200
+    assert response.headers.get("Cache-Control") != "no-store"
+    response.close()
