@@ -10,6 +10,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+from werkzeug.wrappers import Response
 
 # Deterministic constraint names, so migrations name the same thing the same way on every database.
 NAMING_CONVENTION = {
@@ -32,6 +33,11 @@ def _client_key() -> str:
     from flask_limiter.util import get_remote_address
 
     return str(get_remote_address())
+
+
+def failed_attempt(response: Response) -> bool:
+    """Limits on sign-in and lookups count failures only: a success redirects."""
+    return response.status_code != 302
 
 
 db = SQLAlchemy(model_class=Base)

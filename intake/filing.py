@@ -192,7 +192,7 @@ def file_report(
             notice = notifications.report_received(report)
             moved = uploads.promote(item["stored_name"] for item in files)
             db.session.commit()
-            mail.deliver([notice] if notice else [])
+            mail.deliver([notice])
             return Filed(report, receipt)
         except IntegrityError:
             # Two reports drew the same number at the same moment: draw again.

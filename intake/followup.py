@@ -19,7 +19,7 @@ from .cases import audit
 from .crypto import email_hash
 from .extensions import db
 from .filing import IDENTIFYING_FIELDS
-from .models import Attachment, Contact, Message, OutboxEmail, Report, Staff
+from .models import Attachment, Contact, Message, Report, Staff
 
 
 @dataclass(frozen=True)
@@ -128,10 +128,6 @@ def thread(report: Report) -> list[Message]:
     )
 
 
-def _send_after_commit(emails: list[OutboxEmail | None]) -> None:
-    mail.deliver([email for email in emails if email is not None])
-
-
 def staff_message(staff: Staff, report: Report, body: str) -> Message:
     """A message from staff to the resident; the resident is told by email if they agreed."""
     message = Message(report_id=report.id, sender="staff", staff_id=staff.id, body=body.strip())
@@ -139,7 +135,7 @@ def staff_message(staff: Staff, report: Report, body: str) -> Message:
     audit.record(staff, "message_sent", report)
     notice = notifications.new_message(report)
     db.session.commit()
-    _send_after_commit([notice])
+    mail.deliver([notice])
     return message
 
 
@@ -150,7 +146,7 @@ def resident_message(report: Report, body: str) -> Message:
     audit.record(None, "resident_message", report)
     notice = notifications.resident_wrote(report)
     db.session.commit()
-    _send_after_commit([notice])
+    mail.deliver([notice])
     return message
 
 

@@ -99,9 +99,14 @@ def _failed(email: OutboxEmail, error: Exception) -> None:
     log.warning("email %s not sent (attempt %d): %s", email.id, email.attempts, email.last_error)
 
 
-def deliver(emails: Iterable[OutboxEmail]) -> int:
-    """Try to send these emails now; returns how many went. Never raises for a send."""
-    pending = [e for e in emails if e.sent_at is None and e.attempts < MAX_ATTEMPTS]
+def deliver(emails: Iterable[OutboxEmail | None]) -> int:
+    """Try to send these emails now (None: nothing was queued); returns how many went.
+
+    Never raises for a send.
+    """
+    pending = [
+        e for e in emails if e is not None and e.sent_at is None and e.attempts < MAX_ATTEMPTS
+    ]
     if not pending or not current_app.config.get("MAIL_URL"):
         return 0
     sent = 0

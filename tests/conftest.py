@@ -15,8 +15,8 @@ from flask.testing import FlaskClient
 
 from intake import create_app
 
-from .databases import BACKEND, PostgresServer, start_postgres
-from .helpers import STAFF_PASSWORD, STAFF_TOTP, Resident, StaffBrowser, hate_answers
+from .databases import BACKEND, PostgresServer, free_port, start_postgres
+from .helpers import Resident, StaffBrowser, create_staff, hate_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,26 +145,11 @@ def resident(client: FlaskClient) -> Resident:
 @pytest.fixture
 def make_staff(app: Flask) -> Any:
     """Create a staff account with two-factor set up: make_staff("intake", email=...)."""
-    from intake import accounts
-    from intake.extensions import db
-
     counter = iter(range(1, 1000))
 
     def make(*roles: str, email: str | None = None, name: str | None = None) -> int:
-        with app.app_context():
-            address = email or f"{'-'.join(roles) or 'nobody'}{next(counter)}@staff.example"
-            staff, _password = accounts.create(
-                None,
-                address,
-                name or address.split("@")[0],
-                roles,
-                STAFF_PASSWORD,
-                must_change_password=False,
-            )
-            staff.totp_secret = STAFF_TOTP
-            staff.totp_confirmed = True
-            db.session.commit()
-            return staff.id
+        address = email or f"{'-'.join(roles) or 'nobody'}{next(counter)}@staff.example"
+        return create_staff(app, address, roles, name)
 
     return make
 
@@ -224,14 +209,6 @@ class Mailbox:
 
         self.messages.append(message_from_bytes(envelope.content, policy=default))
         return "250 OK"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture

@@ -32,7 +32,8 @@ def find_postgres_bin() -> Path | None:
     return Path(candidates[-1]).parent if candidates else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -45,7 +46,7 @@ class PostgresServer:
         self.bindir = bindir
         self.folder = Path(tempfile.mkdtemp(prefix="intake-pg-"))
         self.data = self.folder / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.names = itertools.count(1)
         # PostgreSQL refuses to run as root: run its programs as the postgres account.
         self.as_user: list[str] = []

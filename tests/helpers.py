@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -173,3 +174,23 @@ def database_text(app: Any) -> str:
             for row in db.session.execute(db.text(f"SELECT * FROM {table.name}")):  # noqa: S608
                 lines.append(repr(tuple(row)))
     return "\n".join(lines)
+
+
+def create_staff(app: Any, email: str, roles: Iterable[str], name: str | None = None) -> int:
+    """An active account with STAFF_PASSWORD and two-factor set up on STAFF_TOTP; its id."""
+    from intake import accounts
+    from intake.extensions import db
+
+    with app.app_context():
+        staff, _password = accounts.create(
+            None,
+            email,
+            name or email.split("@")[0],
+            roles,
+            STAFF_PASSWORD,
+            must_change_password=False,
+        )
+        staff.totp_secret = STAFF_TOTP
+        staff.totp_confirmed = True
+        db.session.commit()
+        return staff.id

@@ -13,7 +13,7 @@ from sqlalchemy import event
 from intake.extensions import db
 from intake.models import Report
 
-from .helpers import IDENTIFIED_CONTACT, discrimination_answers, hate_answers
+from .helpers import IDENTIFIED_CONTACT, create_staff, discrimination_answers, hate_answers
 
 
 def numbers(app: Flask, *case_ids: int) -> dict[int, str]:
@@ -141,22 +141,11 @@ def test_pages(app_factory: Any, make_staff: Any) -> None:
     app = app_factory(CASES_PER_PAGE=2)
     from .helpers import StaffBrowser
 
+    create_staff(app, "p@staff.example", ["supervisor"])
     with app.app_context():
-        from intake import accounts
         from intake.clock import today
         from intake.filing import file_report
 
-        staff, _ = accounts.create(
-            None,
-            "p@staff.example",
-            "P",
-            ["supervisor"],
-            "correct horse battery staple",
-            must_change_password=False,
-        )
-        staff.totp_secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-        staff.totp_confirmed = True
-        db.session.commit()
         for _ in range(5):
             file_report(hate_answers(), [], "words", "en", today())
     browser = StaffBrowser(app.test_client())

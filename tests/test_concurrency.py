@@ -29,7 +29,8 @@ from sqlalchemy import func, select
 from intake.extensions import db
 from intake.models import Report
 
-from .conftest import ROOT, free_port
+from .conftest import ROOT
+from .databases import free_port
 from .helpers import hate_answers
 
 CLIENTS = 200

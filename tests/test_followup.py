@@ -16,8 +16,8 @@ from intake import followup, notifications
 from intake.extensions import db
 from intake.models import AuditEvent, OutboxEmail, Report, utcnow
 
-from .conftest import free_port
-from .helpers import Resident, StaffBrowser, hate_answers
+from .databases import free_port
+from .helpers import Resident, StaffBrowser, create_staff, hate_answers
 
 RECEIPT = re.compile(r'class="receipt__code"[^>]*>([a-z ]+)</p>')
 FAILED_LOOKUP = "We could not open a report with that record number and secret code."
@@ -235,22 +235,7 @@ def test_emails_arrive_in_the_residents_language_without_case_content(
 
 
 def staff_browser_for(app: Flask) -> StaffBrowser:
-    from intake import accounts
-
-    from .helpers import STAFF_PASSWORD, STAFF_TOTP
-
-    with app.app_context():
-        staff, _ = accounts.create(
-            None,
-            "sup@staff.example",
-            "Sup",
-            ["supervisor"],
-            STAFF_PASSWORD,
-            must_change_password=False,
-        )
-        staff.totp_secret = STAFF_TOTP
-        staff.totp_confirmed = True
-        db.session.commit()
+    create_staff(app, "sup@staff.example", ["supervisor"], name="Sup")
     browser = StaffBrowser(app.test_client())
     browser.sign_in("sup@staff.example")
     return browser

@@ -11,7 +11,7 @@ from intake import accounts
 from intake.extensions import db
 from intake.models import AuditEvent, Staff
 
-from .helpers import STAFF_PASSWORD, StaffBrowser, totp_code
+from .helpers import STAFF_PASSWORD, StaffBrowser, create_staff, totp_code
 
 
 def browser(app: Flask) -> StaffBrowser:
@@ -140,18 +140,7 @@ def test_throttling_counts_per_account_across_clients(app_factory: Any) -> None:
 
 def test_idle_sessions_end(app_factory: Any, make_staff: Any) -> None:
     app = app_factory(STAFF_IDLE_MINUTES=0)
-    with app.app_context():
-        staff, _password = accounts.create(
-            None,
-            "idle@staff.example",
-            "Idle",
-            ["supervisor"],
-            STAFF_PASSWORD,
-            must_change_password=False,
-        )
-        staff.totp_secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-        staff.totp_confirmed = True
-        db.session.commit()
+    create_staff(app, "idle@staff.example", ["supervisor"])
     user = browser(app)
     user.sign_in("idle@staff.example")
     response = user.get("/staff/cases")

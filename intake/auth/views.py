@@ -20,7 +20,7 @@ from werkzeug.wrappers import Response
 
 from ..cases import audit
 from ..cases.access import home_endpoint
-from ..extensions import db, limiter, login_manager
+from ..extensions import db, failed_attempt, limiter, login_manager
 from ..models import Staff, new_session_token
 from . import passwords, totp
 from .forms import ChangePasswordForm, CodeForm, SignInForm
@@ -55,11 +55,6 @@ def _pending_key() -> str:
     return f"two-factor:{pending.get('id')}"
 
 
-def _failed(response: Response) -> bool:
-    """Only failed attempts count against the limits: a success redirects."""
-    return response.status_code != 302
-
-
 def _pending_staff() -> Staff | None:
     pending = session.get(PENDING_KEY)
     if not pending or time.time() - float(pending.get("at", 0)) > PENDING_SECONDS:
@@ -71,8 +66,10 @@ def _pending_staff() -> Staff | None:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_sign_in_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_submitted_email, deduct_when=_failed)
+@limiter.limit(_sign_in_limit, methods=["POST"], deduct_when=failed_attempt)
+@limiter.limit(
+    _sign_in_limit, methods=["POST"], key_func=_submitted_email, deduct_when=failed_attempt
+)
 def sign_in() -> str | Response:
     """Step one: email and password. The answer never says whether the account exists."""
     if current_user.is_authenticated:
@@ -105,7 +102,7 @@ def _complete_sign_in(staff: Staff) -> Response:
 
 
 @bp.route("/two-factor", methods=["GET", "POST"])
-@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_pending_key, deduct_when=_failed)
+@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_pending_key, deduct_when=failed_attempt)
 def two_factor() -> str | Response:
     """Step two: the code from the authenticator app. A code is accepted once only."""
     staff = _pending_staff()
@@ -124,7 +121,7 @@ def two_factor() -> str | Response:
 
 
 @bp.route("/two-factor/setup", methods=["GET", "POST"])
-@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_pending_key, deduct_when=_failed)
+@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_pending_key, deduct_when=failed_attempt)
 def two_factor_setup() -> str | Response:
     """First sign-in: scan the QR code (or type the secret), then confirm with a code."""
     staff = _pending_staff()

@@ -112,7 +112,7 @@ def assign(staff: Staff, report: Report, expected_version: int, assignee: Staff 
         )
         if assignee is not None and assignee.id != staff.id:
             notice = notifications.case_assigned(report, assignee)
-    mail.deliver([notice] if notice else [])
+    mail.deliver([notice])
 
 
 def bulk_reassign(staff: Staff, from_staff: Staff, to_staff: Staff | None) -> int:

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from .. import followup, uploads
-from ..extensions import db, limiter
+from ..extensions import db, failed_attempt, limiter
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
 from .check_forms import LookupForm, ReplyForm
@@ -50,10 +50,6 @@ def _record_key() -> str:
     return "lookup:" + (normalize_record_number(request.form.get("record_number", "")) or "?")
 
 
-def _failed(response: Response) -> bool:
-    return response.status_code != 302
-
-
 def _signed_in_report() -> Report | None:
     """The report this browser opened, while its access is fresh."""
     held = session.get(RESIDENT_KEY)
@@ -76,8 +72,8 @@ def _signed_in_report() -> Report | None:
 
 
 @bp.route("/check", methods=["GET", "POST"])
-@limiter.limit(_lookup_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_record_limit, methods=["POST"], key_func=_record_key, deduct_when=_failed)
+@limiter.limit(_lookup_limit, methods=["POST"], deduct_when=failed_attempt)
+@limiter.limit(_record_limit, methods=["POST"], key_func=_record_key, deduct_when=failed_attempt)
 def check() -> ResponseReturnValue:
     """Open a sent report with its record number and secret code."""
     form = LookupForm()

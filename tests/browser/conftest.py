@@ -18,8 +18,8 @@ from werkzeug.serving import make_server
 
 from intake import create_app
 
-from ..conftest import Databases, free_port
-from ..databases import BACKEND
+from ..conftest import Databases
+from ..databases import BACKEND, free_port
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

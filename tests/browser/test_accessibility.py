@@ -14,8 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 import config
 
-from ..helpers import STAFF_PASSWORD, STAFF_TOTP
-from .test_flows import make_account
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff
 
 WCAG_21_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -126,6 +125,6 @@ def test_no_wcag_violations(live_server: Any, page_factory: Any, language: str, 
     audit = Auditor(page)
     resident_pages(page, live_server.url, audit, language)
     email = f"all-{language}-{size}@browser.example"
-    make_account(live_server.app, email, ["intake", "investigator", "supervisor", "admin"])
+    create_staff(live_server.app, email, ["intake", "investigator", "supervisor", "admin"])
     staff_pages(page, live_server.url, audit, email)
     assert audit.found == {}

@@ -11,7 +11,7 @@ import pytest
 from intake.extensions import db
 from intake.models import Report
 
-from ..helpers import STAFF_PASSWORD, STAFF_TOTP
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -135,23 +135,6 @@ def staff_sign_in(page: Any, base: str, email: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-def make_account(app: Any, email: str, roles: list[str]) -> None:
-    from intake import accounts
-
-    with app.app_context():
-        staff, _ = accounts.create(
-            None,
-            email,
-            email.split("@")[0].title(),
-            roles,
-            STAFF_PASSWORD,
-            must_change_password=False,
-        )
-        staff.totp_secret = STAFF_TOTP
-        staff.totp_confirmed = True
-        db.session.commit()
-
-
 def test_staff_triage_assign_close_and_export(live_server: Any, page_factory: Any) -> None:
     app = live_server.app
     from intake.clock import today
@@ -162,8 +145,8 @@ def test_staff_triage_assign_close_and_export(live_server: Any, page_factory: An
     with app.test_request_context():
         report = file_report(hate_answers(), [], "words", "en", today()).report
         case_number = report.case_number
-    make_account(app, "supervisor@browser.example", ["supervisor"])
-    make_account(app, "inv@browser.example", ["investigator"])
+    create_staff(app, "supervisor@browser.example", ["supervisor"])
+    create_staff(app, "inv@browser.example", ["investigator"], name="Inv")
     page = page_factory()
     staff_sign_in(page, live_server.url, "supervisor@browser.example")
     page.get_by_role("link", name="Triage queue").click()

@@ -9,9 +9,8 @@ from typing import Any
 import pyotp
 import pytest
 
-from ..helpers import STAFF_PASSWORD, STAFF_TOTP
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff
 from .test_accessibility import submit
-from .test_flows import make_account
 
 pytestmark = pytest.mark.screenshots
 LANGUAGES = ("en", "es", "ar", "zh")
@@ -55,7 +54,7 @@ def test_screenshots(live_server: Any, page_factory: Any, language: str, size: s
     if language != "en":
         return
     email = f"shots-{size}@browser.example"
-    make_account(live_server.app, email, ["supervisor"])
+    create_staff(live_server.app, email, ["supervisor"])
     page.goto(f"{base}/staff/sign-in")
     page.fill('input[name="email"]', email)
     page.fill('input[name="password"]', STAFF_PASSWORD)
