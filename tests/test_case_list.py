@@ -157,6 +157,31 @@ def test_pages(app_factory: Any, make_staff: Any) -> None:
     assert third.count('class="badge badge--new"') == 1
 
 
+def test_counting_stops_at_the_limit_and_pages_go_on(app_factory: Any) -> None:
+    app = app_factory(CASES_PER_PAGE=2, CASE_COUNT_LIMIT=3)
+    from .helpers import StaffBrowser
+
+    create_staff(app, "p@staff.example", ["supervisor"])
+    with app.app_context():
+        from intake.clock import today
+        from intake.filing import file_report
+
+        for _ in range(6):
+            file_report(hate_answers(), [], "words", "en", today())
+    browser = StaffBrowser(app.test_client())
+    browser.sign_in("p@staff.example")
+    first = browser.get("/staff/cases").get_data(as_text=True)
+    assert "More than 3 cases" in first
+    assert "Page 1<" in first and "of" not in first.split("Page 1")[1][:5]
+    third = browser.get("/staff/cases?page=3").get_data(as_text=True)
+    assert third.count('class="badge badge--new"') == 2
+    assert 'rel="next"' in third  # A full page past the count: there may be more.
+    fourth = browser.get("/staff/cases?page=4").get_data(as_text=True)
+    assert 'rel="next"' not in fourth
+    narrowed = browser.get("/staff/cases?kind=discrimination").get_data(as_text=True)
+    assert "0 cases" in narrowed
+
+
 def test_a_filter_can_be_saved_and_opened_again(seeded: dict[str, Any], staff_browser: Any) -> None:
     supervisor = staff_browser("supervisor")
     supervisor.get("/staff/cases?kind=discrimination")

@@ -143,6 +143,32 @@ def test_public_summary_hides_counts_below_five(app: Flask, seeded: dict[str, An
     assert summary.timings[1].median is None  # Two closed cases: too few to show.
 
 
+def test_the_summary_follows_every_later_change(
+    app: Flask, seeded: dict[str, Any], make_case: Any
+) -> None:
+    q3 = parse("2026-Q3")
+    with app.app_context():
+        summarize(q3, date(2026, 10, 1))  # The daily counts are now computed once.
+        report = db.session.get(Report, seeded["ids"][0])
+        assert report is not None
+        report.status, report.closure_reason = "closed", "withdrawn"
+        report.closed_at = report.created_at + timedelta(days=12.4)
+        report.terms[0].code = "religion"
+        db.session.commit()
+    make_case(hate_answers(), received_on=date(2026, 8, 3), created_at=at(date(2026, 8, 3)))
+    with app.app_context():
+        summary = summarize(q3, date(2026, 10, 1))
+    assert summary.total == 10
+    assert counts(summary, "status") == {"new": 1, "screening": 4, "closed": 3, "accepted": 2}
+    assert counts(summary, "closure_reason") == {"settled": 2, "withdrawn": 1}
+    assert counts(summary, "bias_category") == {"race_ethnicity": 3, "religion": 4}
+    assert [row.count for row in summary.trend] == [2, 3, 5]
+    # Closed after 12.4, 20 and 40 days; from ten days on, delays are kept in whole days.
+    assert (summary.timings[1].cases, summary.timings[1].median) == (3, 20.0)
+    with app.app_context():
+        assert summarize(parse("2026-07-10..2026-07-10"), date(2026, 10, 1)).timings[1].p90 == 12.0
+
+
 def test_periods_parse() -> None:
     assert parse("2026-11").start == date(2026, 11, 1)
     assert parse("2026-Q4").end == date(2027, 1, 1)

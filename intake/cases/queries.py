@@ -217,16 +217,17 @@ def conditions(case_filter: CaseFilter, staff: Staff, today: date) -> list[Colum
 
 @dataclass(frozen=True)
 class CasePage:
-    """One page of the case list."""
+    """One page of the case list. Counting stops at a limit: `capped` means "more than `total`"."""
 
     cases: list[Report]
     total: int
     page: int
     per_page: int
+    capped: bool = False
 
     @property
     def pages(self) -> int:
-        """How many pages the list has."""
+        """How many pages the list has (as far as it was counted)."""
         return max(1, -(-self.total // self.per_page))
 
 
@@ -239,17 +240,29 @@ def ordered(query: Select[Any], case_filter: CaseFilter) -> Select[Any]:
     return query.order_by(Report.urgent.desc(), direction, Report.id)
 
 
-def case_page(case_filter: CaseFilter, staff: Staff, today: date, per_page: int) -> CasePage:
+def count_up_to(where: list[ColumnElement[bool]], limit: int) -> tuple[int, bool]:
+    """How many cases match, counting no further than `limit`: (count, whether it stopped).
+
+    A list of a million cases needs no exact total, and counting one costs a scan of them all.
+    """
+    matching = select(Report.id).where(*where).limit(limit + 1).subquery()
+    total = db.session.scalar(select(func.count()).select_from(matching)) or 0
+    return min(total, limit), total > limit
+
+
+def case_page(
+    case_filter: CaseFilter, staff: Staff, today: date, per_page: int, count_limit: int
+) -> CasePage:
     """The cases on the requested page: one count query and one page query (plus eager loads)."""
     where = conditions(case_filter, staff, today)
-    total = db.session.scalar(select(func.count()).select_from(Report).where(*where)) or 0
+    total, capped = count_up_to(where, count_limit)
     query = (
         ordered(select(Report).where(*where), case_filter)
         .options(selectinload(Report.assignee), selectinload(Report.terms))
         .limit(per_page)
         .offset((case_filter.page - 1) * per_page)
     )
-    return CasePage(list(db.session.scalars(query)), total, case_filter.page, per_page)
+    return CasePage(list(db.session.scalars(query)), total, case_filter.page, per_page, capped)
 
 
 def find_by_number(number: str, staff: Staff) -> Report | None:

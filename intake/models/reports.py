@@ -109,6 +109,10 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
         return [term.code for term in self.terms if term.vocabulary == vocabulary]
 
 
+# The case list's default order (urgent first, then oldest): pages read in index order.
+Index("ix_report_queue_order", Report.urgent.desc(), Report.created_at, Report.id)
+
+
 class ReportTerm(db.Model):  # type: ignore[name-defined,misc]
     """One chosen term of a multi-valued vocabulary (protected class, bias category, ...)."""
 

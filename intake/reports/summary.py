@@ -1,7 +1,9 @@
 """The figures of a period, each computed by the database (GROUP BY), never by loading cases.
 
-Reports count by the day they were received at the commission (`received_on`). A "public" summary
-suppresses every count below PUBLIC_MINIMUM so no small group of people can be singled out.
+Reports count by the day they were received at the commission (`received_on`); the figures come
+from daily counts the database keeps (see `rollup`), so a year costs the same at any size. A
+"public" summary suppresses every count below PUBLIC_MINIMUM so no small group of people can be
+singled out.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
-from sqlalchemy import ColumnElement, Select, case, extract, func, select
+from sqlalchemy import case, func, select
 
 from .. import vocab
 from ..cases.deadlines import overdue_clause
@@ -21,7 +23,8 @@ from ..cases.workflow import OPEN_STATUSES
 from ..extensions import db
 from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
-from ..models import Report, ReportTerm, Staff
+from ..models import Report, Staff
+from . import rollup
 from .periods import Period
 
 PUBLIC_MINIMUM = 5
@@ -92,19 +95,6 @@ class Summary:
         return next(table for table in self.tables if table.name == name)
 
 
-def _in_period(period: Period) -> list[ColumnElement[bool]]:
-    return [Report.received_on >= period.start, Report.received_on < period.end]
-
-
-def _count_by(column: Any, period: Period, *where: ColumnElement[bool]) -> list[tuple[Any, int]]:
-    query: Select[Any] = (
-        select(column, func.count(Report.id.distinct()))
-        .where(*_in_period(period), column.is_not(None), *where)
-        .group_by(column)
-    )
-    return [(key, int(count)) for key, count in db.session.execute(query)]
-
-
 def _vocab_table(
     name: str, title: LazyString, terms: tuple[vocab.Term, ...], counts: list[tuple[Any, int]]
 ) -> Table:
@@ -117,14 +107,8 @@ def _vocab_table(
     )
 
 
-def _term_counts(vocabulary: str, period: Period) -> list[tuple[Any, int]]:
-    query = (
-        select(ReportTerm.code, func.count(ReportTerm.report_id.distinct()))
-        .join(Report, Report.id == ReportTerm.report_id)
-        .where(*_in_period(period), ReportTerm.vocabulary == vocabulary)
-        .group_by(ReportTerm.code)
-    )
-    return [(code, int(count)) for code, count in db.session.execute(query)]
+def _numbered(dimension: str, period: Period) -> list[tuple[int, int]]:
+    return [(int(key), count) for key, count in rollup.counts(dimension, period)]
 
 
 def _ranked(name: str, title: LazyString, counts: list[tuple[Any, int]], label: Any) -> Table:
@@ -137,97 +121,92 @@ def tables(period: Period) -> list[Table]:
     yes_no = {True: str(_l("Anonymous")), False: str(_l("Identified"))}
     return [
         _vocab_table(
-            "kind", _l("Kind of report"), vocab.KIND_NAMES, _count_by(Report.kind, period)
+            "kind", _l("Kind of report"), vocab.KIND_NAMES, rollup.counts("kind", period)
         ),
         _vocab_table(
             "covered_area",
             _l("Covered area"),
             vocab.COVERED_AREAS,
-            _count_by(Report.covered_area, period),
+            rollup.counts("covered_area", period),
         ),
         _vocab_table(
             "protected_class",
             _l("Protected class"),
             vocab.PROTECTED_CLASSES,
-            _term_counts("protected_class", period),
+            rollup.counts("protected_class", period),
         ),
         _vocab_table(
             "bias_category",
             _l("Bias category"),
             vocab.BIAS_CATEGORIES,
-            _term_counts("bias_category", period),
+            rollup.counts("bias_category", period),
         ),
         _vocab_table(
             "incident_type",
             _l("Incident type"),
             vocab.INCIDENT_TYPES,
-            _term_counts("incident_type", period),
+            rollup.counts("incident_type", period),
         ),
         _ranked(
             "community_area",
             _l("Community area"),
-            _count_by(Report.community_area, period),
+            _numbered("community_area", period),
             community_area_name,
         ),
-        _ranked("ward", _l("Ward"), _count_by(Report.ward, period), str),
+        _ranked("ward", _l("Ward"), _numbered("ward", period), str),
         _ranked(
             "language",
             _l("Language"),
-            _count_by(Report.language, period),
+            rollup.counts("language", period),
             lambda code: NATIVE_NAMES.get(code, code),
         ),
         Table(
             "anonymous",
             _l("Anonymous or identified"),
             [
-                Row(str(key).lower(), yes_no[bool(key)], count)
-                for key, count in sorted(_count_by(Report.anonymous, period), reverse=True)
+                Row(key, yes_no[key == "true"], count)
+                for key, count in sorted(rollup.counts("anonymous", period), reverse=True)
             ],
         ),
-        _vocab_table("status", _l("Status"), vocab.STATUSES, _count_by(Report.status, period)),
+        _vocab_table("status", _l("Status"), vocab.STATUSES, rollup.counts("status", period)),
         _vocab_table(
             "closure_reason",
             _l("Closure reason"),
             vocab.CLOSURE_REASONS,
-            _count_by(Report.closure_reason, period),
+            rollup.counts("closure_reason", period),
         ),
     ]
 
 
 def trend(period: Period) -> list[Row]:
     """Reports received in each month of the period (months with none included)."""
-    year, month = extract("year", Report.received_on), extract("month", Report.received_on)
-    query = (
-        select(year, month, func.count(Report.id)).where(*_in_period(period)).group_by(year, month)
-    )
-    found = {(int(y), int(m)): int(n) for y, m, n in db.session.execute(query)}
+    found = rollup.by_month(period)
     return [Row(f"{y}-{m:02d}", f"{y}-{m:02d}", found.get((y, m), 0)) for y, m in period.months()]
 
 
-def _days(later: Any, earlier: Any) -> ColumnElement[Any]:
-    """Days between two timestamps, as the database computes them."""
-    if db.engine.dialect.name == "sqlite":
-        return func.julianday(later) - func.julianday(earlier)
-    return extract("epoch", later - earlier) / 86400.0
-
-
-def _percentile(values: Select[Any], count: int, fraction: float) -> float | None:
-    """The nearest-rank percentile of an ordered one-column query, fetched as one row."""
+def _nearest_rank(histogram: list[tuple[float, int]], count: int, fraction: float) -> float | None:
+    """The nearest-rank percentile of a sorted (value, how many) histogram."""
     if count == 0:
         return None
     rank = max(1, math.ceil(round(fraction * count, 9)))
-    value = db.session.scalar(values.offset(rank - 1).limit(1))
-    return round(float(value), 1) if value is not None else None
+    seen = 0
+    for value, times in histogram:
+        seen += times
+        if seen >= rank:
+            return round(value, 1)
+    return None
 
 
-def timing(name: str, title: LazyString, milestone: Any, period: Period) -> Timing:
-    """Median and 90th percentile of days from receipt to `milestone`."""
-    days = _days(milestone, Report.created_at)
-    where = [*_in_period(period), milestone.is_not(None)]
-    count = int(db.session.scalar(select(func.count(Report.id)).where(*where)) or 0)
-    ordered = select(days).where(*where).order_by(days)
+def timing(name: str, title: LazyString, period: Period) -> Timing:
+    """Median and 90th percentile of days from receipt to a milestone (see rollup.MILESTONES)."""
+    histogram = sorted((float(days), times) for days, times in rollup.counts(name, period))
+    count = sum(times for _days, times in histogram)
     return Timing(
-        name, title, count, _percentile(ordered, count, 0.5), _percentile(ordered, count, 0.9)
+        name,
+        title,
+        count,
+        _nearest_rank(histogram, count, 0.5),
+        _nearest_rank(histogram, count, 0.9),
     )
 
 
@@ -250,15 +229,16 @@ def caseload(today: date) -> list[Caseload]:
 
 def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
     """The whole summary of a period; `public` suppresses small counts and leaves out staff."""
-    total = int(db.session.scalar(select(func.count(Report.id)).where(*_in_period(period))) or 0)
+    rollup.refresh(period)
+    total = sum(count for _key, count in rollup.counts(rollup.RECEIVED, period))
     result = Summary(
         period=period,
         total=total,
         tables=tables(period),
         trend=trend(period),
         timings=[
-            timing("acknowledge", _l("Days to acknowledge"), Report.acknowledged_at, period),
-            timing("close", _l("Days to close"), Report.closed_at, period),
+            timing("acknowledge", _l("Days to acknowledge"), period),
+            timing("close", _l("Days to close"), period),
         ],
         caseload=[] if public else caseload(today),
         public=public,

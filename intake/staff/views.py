@@ -81,7 +81,13 @@ def _list(title: str, endpoint: str, base: dict[str, Any], default_sort: str) ->
     for key, value in base.items():
         args.setlist(key, value if isinstance(value, list) else [value])
     case_filter = queries.CaseFilter.from_args(args, default_sort)
-    page = queries.case_page(case_filter, me(), today(), int(current_app.config["CASES_PER_PAGE"]))
+    page = queries.case_page(
+        case_filter,
+        me(),
+        today(),
+        int(current_app.config["CASES_PER_PAGE"]),
+        int(current_app.config["CASE_COUNT_LIMIT"]),
+    )
     saved = db.session.scalars(
         db.select(SavedView).where(SavedView.staff_id == me().id).order_by(SavedView.name)
     ).all()
