@@ -105,6 +105,10 @@ def test_search_finds_record_and_case_numbers(
         record = db.session.get(Report, case_id).record_number  # type: ignore[union-attr]
     page = supervisor.get(f"/staff/cases?q={record}").get_data(as_text=True)
     assert seeded["numbers"][case_id] in page
+    number = seeded["numbers"][case_id]
+    page = supervisor.get(f"/staff/cases?q=+{number.lower()}+").get_data(as_text=True)
+    assert number in page
+    assert "1 case<" in page
     jump = supervisor.get(f"/staff/find?number={seeded['numbers'][case_id].lower()}")
     assert jump.headers["Location"].endswith(f"/staff/cases/{case_id}")
 
@@ -172,7 +176,7 @@ def test_counting_stops_at_the_limit_and_pages_go_on(app_factory: Any) -> None:
     browser.sign_in("p@staff.example")
     first = browser.get("/staff/cases").get_data(as_text=True)
     assert "More than 3 cases" in first
-    assert "Page 1<" in first and "of" not in first.split("Page 1")[1][:5]
+    assert "<span>Page 1</span>" in first
     third = browser.get("/staff/cases?page=3").get_data(as_text=True)
     assert third.count('class="badge badge--new"') == 2
     assert 'rel="next"' in third  # A full page past the count: there may be more.

@@ -138,17 +138,18 @@ def _has_term(vocabulary: str, codes: list[str]) -> ColumnElement[bool]:
 
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# A whole case number ("2026-00042") or record number ("HR-7K3M-9QX2") is looked up as such.
+NUMBER = re.compile(r"\d{4}-\d+|HR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
 def _search(wanted: str) -> ColumnElement[bool]:
-    """Every word in the narrative or respondent (the database's full-text index), or the
-    whole text as a record or case number."""
-    words = WORD.findall(wanted)[:8]
+    """A case or record number, or else every word in the narrative or respondent (with the
+    database's full-text index). Kept apart so each uses its own index."""
     number = wanted.strip().upper()
-    by_number = or_(Report.record_number == number, Report.case_number == number)
-    if not words:
-        return by_number
-    return or_(by_number, and_(*(_word_matches(word) for word in words)))
+    words = WORD.findall(wanted)[:8]
+    if NUMBER.fullmatch(number) or not words:
+        return or_(Report.record_number == number, Report.case_number == number)
+    return and_(*(_word_matches(word) for word in words))
 
 
 def _word_matches(word: str) -> ColumnElement[bool]:

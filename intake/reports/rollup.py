@@ -84,8 +84,10 @@ def _recount(days: list[date]) -> Iterator[Selectable]:
             .group_by(day, key)
         )
     anonymous = case((Report.anonymous.is_(True), "true"), else_="false")
-    yield select(literal("anonymous"), day, anonymous, func.count()).where(on_days).group_by(
-        day, anonymous
+    yield (
+        select(literal("anonymous"), day, anonymous, func.count())
+        .where(on_days)
+        .group_by(day, anonymous)
     )
     for vocabulary in VOCABULARIES:
         reports = func.count(ReportTerm.report_id.distinct())

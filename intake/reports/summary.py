@@ -120,9 +120,7 @@ def tables(period: Period) -> list[Table]:
     """Every count table of the period."""
     yes_no = {True: str(_l("Anonymous")), False: str(_l("Identified"))}
     return [
-        _vocab_table(
-            "kind", _l("Kind of report"), vocab.KIND_NAMES, rollup.counts("kind", period)
-        ),
+        _vocab_table("kind", _l("Kind of report"), vocab.KIND_NAMES, rollup.counts("kind", period)),
         _vocab_table(
             "covered_area",
             _l("Covered area"),
