@@ -1,11 +1,14 @@
 """Staff-side speed at scale, through the WSGI app, on SQLite and (if available) PostgreSQL.
 
-    .venv/bin/python -m bench.run 10000 [100000 ...] [--databases sqlite,postgresql]
+    .venv/bin/python -m bench.run 10000 [100000 1000000] [--databases sqlite,postgresql]
+                                  [--keep DIR]
 
 For each database and size it seeds synthetic cases (bench/seed.py) and reports: queue page,
 filtered queue page, full-text search and case page latency (p50/p95 over REQUESTS requests,
 signed in as a supervisor through the real forms), SQL queries per page, the summary report's
-time, and the case-list CSV export's rows/s. Paste the table into bench/RESULTS.md.
+time (after a day's worth of changes; and the one-off recount of the daily counts), and
+the de-identified case-list CSV export's rows/s and peak Python memory. `--keep DIR` keeps
+seeded SQLite files there and reuses them. Paste the table into bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -15,19 +18,23 @@ import random
 import statistics
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from flask import Flask
+from sqlalchemy import event, select, text, update
 from werkzeug.datastructures import MultiDict
 
 from bench.seed import seed
 from intake import accounts, create_app
 from intake.cases.queries import CaseFilter
 from intake.extensions import db
+from intake.models import Report
+from intake.reports import rollup
 from intake.reports.exports import case_rows, stream_csv
 from intake.reports.periods import parse
 from intake.reports.summary import summarize
@@ -35,13 +42,18 @@ from tests.databases import PostgresServer, find_postgres_bin
 from tests.helpers import STAFF_PASSWORD, STAFF_TOTP, StaffBrowser
 
 REQUESTS = 100
+SEARCHES = ("landlord voucher", "graffiti", "wheelchair ramp", "temple", "Pilsen")
+PERIOD = "2025"
+CHANGES = 200
 
 
 @contextmanager
-def database(kind: str) -> Iterator[str]:
-    """A fresh, empty database URL of this kind."""
+def database(kind: str, size: int, keep: Path | None) -> Iterator[tuple[str, bool]]:
+    """A database URL of this kind, and whether it already holds `size` seeded cases."""
     if kind == "sqlite":
-        yield f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite'}"
+        folder = keep or Path(tempfile.mkdtemp())
+        path = folder / f"bench-{size}.sqlite"
+        yield f"sqlite:///{path}", path.exists()
         return
     bindir = find_postgres_bin()
     if bindir is None:
@@ -49,9 +61,31 @@ def database(kind: str) -> Iterator[str]:
     server = PostgresServer(bindir)
     server.start()
     try:
-        yield server.url(server.create())
+        yield server.url(server.create()), False
     finally:
         server.stop()
+
+
+def prepare(app: Flask, size: int, seeded: bool) -> float:
+    """Seed (unless already), add the signing-in supervisor, gather planner statistics."""
+    with app.app_context():
+        started = time.perf_counter()
+        if not seeded:
+            seed(size)
+            staff, _ = accounts.create(
+                None,
+                "bench@staff.example",
+                "Bench",
+                ["supervisor"],
+                STAFF_PASSWORD,
+                must_change_password=False,
+            )
+            staff.totp_secret, staff.totp_confirmed = STAFF_TOTP, True
+            db.session.commit()
+        seconds = time.perf_counter() - started
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+    return seconds
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -60,7 +94,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return (statistics.median(ordered) * 1000, ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000)
 
 
-def timed(browser: StaffBrowser, urls: Callable[[], str], counter: dict[str, int]) -> list[Any]:
+def timed(browser: StaffBrowser, urls: Callable[[], str], counter: dict[str, int]) -> list[str]:
     samples, queries = [], []
     for _ in range(REQUESTS):
         url = urls()
@@ -75,69 +109,82 @@ def timed(browser: StaffBrowser, urls: Callable[[], str], counter: dict[str, int
     return [f"{p50:.1f}", f"{p95:.1f}", str(max(queries))]
 
 
-def measure(kind: str, size: int) -> list[str]:
+def pages(app: Flask, size: int) -> list[str]:
+    """Latency and queries of the queue, a filtered list, searches and case pages."""
+    browser = StaffBrowser(app.test_client())
+    browser.sign_in("bench@staff.example")
+    counter = {"n": 0}
+
+    def count(*_args: Any) -> None:
+        counter["n"] += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    rng = random.Random(1)
+    row = timed(browser, lambda: "/staff/triage", counter)
+    row += timed(
+        browser,
+        lambda: f"/staff/cases?kind=hate&community_area={rng.randint(1, 77)}&status=closed",
+        counter,
+    )
+    row += timed(browser, lambda: "/staff/cases?q=" + rng.choice(SEARCHES), counter)
+    row += timed(browser, lambda: f"/staff/cases/{rng.randint(1, size)}", counter)
+    event.remove(engine, "before_cursor_execute", count)
+    return row
+
+
+def summaries() -> list[str]:
+    """Seconds to recount the daily counts from every case (once, after the bulk load), then
+    for the summary of the period after a day's worth of changes."""
+    period = parse(PERIOD)
+    started = time.perf_counter()
+    rollup.rebuild()
+    first = time.perf_counter() - started
+    rng = random.Random(2)
+    for _ in range(CHANGES):
+        day = period.start + timedelta(days=rng.randrange((period.end - period.start).days))
+        changed = select(Report.id).where(Report.received_on == day).limit(1).scalar_subquery()
+        db.session.execute(update(Report).where(Report.id == changed).values(status="closed"))
+    db.session.commit()
+    started = time.perf_counter()
+    summarize(period, date.today())
+    return [f"{first:.2f}", f"{time.perf_counter() - started:.2f}"]
+
+
+def export(staff_email: str) -> list[str]:
+    """Rows/s of the whole de-identified CSV, then its peak Python memory (a second pass)."""
+    results = []
+    for trace in (False, True):
+        staff = accounts.find(staff_email)
+        if staff is None:
+            raise SystemExit(f"{staff_email}: no such account")
+        rows = case_rows(CaseFilter.from_args(MultiDict()), staff, date.today(), False)
+        if trace:
+            tracemalloc.start()
+        started = time.perf_counter()
+        written = sum(1 for _chunk in stream_csv(rows)) - 2  # The byte-order mark and heading.
+        seconds = time.perf_counter() - started
+        if trace:
+            results.append(f"{tracemalloc.get_traced_memory()[1] / 2**20:.1f}")
+            tracemalloc.stop()
+        else:
+            results.append(f"{written / seconds:,.0f}")
+        db.session.remove()
+    return results
+
+
+def measure(kind: str, size: int, keep: Path | None) -> list[str]:
     """One row of the results table."""
-    with database(kind) as url:
+    with database(kind, size, keep) as (url, seeded):
         app = create_app(
             "testing", {"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_FOLDER": tempfile.mkdtemp()}
         )
-        with app.app_context():
-            started = time.perf_counter()
-            seed(size)
-            seeded = time.perf_counter() - started
-            staff, _ = accounts.create(
-                None,
-                "bench@staff.example",
-                "Bench",
-                ["supervisor"],
-                STAFF_PASSWORD,
-                must_change_password=False,
-            )
-            staff.totp_secret, staff.totp_confirmed = STAFF_TOTP, True
-            db.session.commit()
-            if kind == "postgresql":
-                db.session.execute(db.text("ANALYZE"))
-                db.session.commit()
-            engine = db.engine
-        browser = StaffBrowser(app.test_client())
-        browser.sign_in("bench@staff.example")
-        counter = {"n": 0}
-
-        def count(*_args: Any) -> None:
-            counter["n"] += 1
-
-        event.listen(engine, "before_cursor_execute", count)
-        rng = random.Random(1)
-        row = [kind, f"{size:,}", f"{seeded:.0f}"]
-        row += timed(browser, lambda: "/staff/triage", counter)
-        row += timed(
-            browser,
-            lambda: f"/staff/cases?kind=hate&community_area={rng.randint(1, 77)}&status=new",
-            counter,
-        )
-        row += timed(
-            browser,
-            lambda: (
-                "/staff/cases?q="
-                + rng.choice(["landlord voucher", "graffiti", "wheelchair ramp", "temple"])
-            ),
-            counter,
-        )
-        row += timed(browser, lambda: f"/staff/cases/{rng.randint(1, size)}", counter)
-        event.remove(engine, "before_cursor_execute", count)
+        row = [kind, f"{size:,}", f"{prepare(app, size, seeded):.0f}"]
+        row += pages(app, size)
         with app.test_request_context():
-            started = time.perf_counter()
-            summarize(parse("2025"), date.today())
-            row.append(f"{time.perf_counter() - started:.2f}")
-            staff = accounts.find("bench@staff.example")
-            started = time.perf_counter()
-            rows = sum(
-                1
-                for _chunk in stream_csv(
-                    case_rows(CaseFilter.from_args(MultiDict()), staff, date.today(), False)
-                )
-            )
-            row.append(f"{rows / (time.perf_counter() - started):,.0f}")
+            row += summaries()
+            row += export("bench@staff.example")
             db.engine.dispose()
     return row
 
@@ -158,8 +205,10 @@ HEADER = [
     "case p50",
     "case p95",
     "case queries",
+    "recount s",
     "summary s",
     "export rows/s",
+    "export peak MiB",
 ]
 
 
@@ -167,12 +216,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000])
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--keep", type=Path, help="keep and reuse seeded SQLite files here")
     args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     print("| " + " | ".join(HEADER) + " |")
     print("|" + "---|" * len(HEADER))
     for kind in args.databases.split(","):
         for size in args.sizes:
-            print("| " + " | ".join(measure(kind, size)) + " |", flush=True)
+            print("| " + " | ".join(measure(kind, size, args.keep)) + " |", flush=True)
 
 
 if __name__ == "__main__":

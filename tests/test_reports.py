@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from intake.extensions import db
-from intake.models import AuditEvent, Report
+from intake.models import AuditEvent, Report, SummaryChange, SummaryDay
+from intake.reports import rollup
 from intake.reports.exports import neutralize
 from intake.reports.periods import PeriodError, parse
 from intake.reports.summary import summarize
@@ -167,6 +168,32 @@ def test_the_summary_follows_every_later_change(
     assert (summary.timings[1].cases, summary.timings[1].median) == (3, 20.0)
     with app.app_context():
         assert summarize(parse("2026-07-10..2026-07-10"), date(2026, 10, 1)).timings[1].p90 == 12.0
+
+
+def test_the_kept_counts_equal_a_full_recount(
+    app: Flask, seeded: dict[str, Any], make_case: Any
+) -> None:
+    make_case(hate_answers(), received_on=date(2026, 8, 3), created_at=at(date(2026, 8, 3)))
+    with app.app_context():
+        first, second = (db.session.get(Report, i) for i in seeded["ids"][:2])
+        assert first is not None
+        assert second is not None
+        first.anonymous, first.ward, first.community_area = False, 12, None
+        first.acknowledged_at = first.created_at + timedelta(days=150)
+        first.terms = [term for term in first.terms if term.vocabulary != "incident_type"]
+        second.received_on, second.created_at = date(2026, 7, 11), at(date(2026, 7, 11))
+        second.status, second.closed_at = "closed", at(date(2026, 9, 30), 3.5)
+        db.session.commit()
+
+        def stored() -> dict[tuple[Any, ...], int]:
+            rows = db.session.execute(db.select(SummaryDay).where(SummaryDay.count != 0))
+            return {(r.dimension, r.day, r.key): r.count for (r,) in rows}
+
+        rollup.fold()
+        kept = stored()
+        rollup.rebuild()
+        assert stored() == kept
+        assert db.session.scalar(db.select(db.func.count()).select_from(SummaryChange)) == 0
 
 
 def test_periods_parse() -> None:

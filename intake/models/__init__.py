@@ -4,7 +4,7 @@ from .cases import AuditEvent, CaseCounter, CaseLink, Note, SavedView
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .staff import Staff, StaffRole, new_session_token
-from .summary import SummaryDay, SummaryStaleDay
+from .summary import SummaryChange, SummaryDay
 from .types import UTCDateTime, utcnow
 
 __all__ = [
@@ -22,8 +22,8 @@ __all__ = [
     "SavedView",
     "Staff",
     "StaffRole",
+    "SummaryChange",
     "SummaryDay",
-    "SummaryStaleDay",
     "UTCDateTime",
     "new_session_token",
     "utcnow",

@@ -1,14 +1,14 @@
-"""Daily counts behind the summary report, and the days whose counts are out of date.
+"""Daily counts behind the summary report, and the changes not yet added into them.
 
-Database triggers (migration 0005) add a `SummaryStaleDay` row whenever a report received that day,
-or one of its terms, changes; `intake.reports.rollup` recomputes those days before a summary reads.
+Database triggers (migration 0005) append a `SummaryChange` (+1 or -1) whenever a report or one
+of its terms changes in a way the summary counts; `intake.reports.rollup.fold` adds them up.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Integer, String
+from sqlalchemy import BigInteger, Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -26,11 +26,14 @@ class SummaryDay(db.Model):  # type: ignore[name-defined,misc]
     count: Mapped[int] = mapped_column(Integer)
 
 
-class SummaryStaleDay(db.Model):  # type: ignore[name-defined,misc]
-    """A day whose counts changed. Rows are only ever added by triggers and deleted by a refresh,
-    so a change that is not yet committed keeps its own row until the refresh after it."""
+class SummaryChange(db.Model):  # type: ignore[name-defined,misc]
+    """One count going up or down. Rows are only appended (by triggers) and deleted (by a fold),
+    so a change still in flight is left for the fold after it commits."""
 
-    __tablename__ = "summary_stale_day"
+    __tablename__ = "summary_change"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    day: Mapped[date] = mapped_column(Date, index=True)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(30))
+    day: Mapped[date] = mapped_column(Date)
+    key: Mapped[str] = mapped_column(String(60))
+    change: Mapped[int] = mapped_column(Integer)

@@ -1,9 +1,10 @@
-"""Daily counts behind the summary report, recomputed lazily for the days that changed.
+"""Daily counts behind the summary report, kept current change by change.
 
 A summary of a year at a million cases cannot scan a third of them on every page view. Instead
-each figure is kept per day in `summary_day` (dimension, day, key → count). Triggers mark a day
-stale when a report received that day changes (migration 0005); `refresh` recomputes the stale
-days of a period with GROUP BYs over just those days, and the summary sums days.
+each figure is kept per day in `summary_day` (dimension, day, key → count). Triggers append +1/-1
+rows to `summary_change` as reports change (migration 0005, which computes each key with the
+same SQL as `_recount` here); `fold` adds those into `summary_day` before a summary reads it, so
+a summary costs the same at any size. `rebuild` recounts everything (after a bulk load).
 
 Delays (days to acknowledge, days to close) are kept as histograms: a tenth of a day below ten
 days, whole days below a hundred, tens of days beyond. Rounding never reorders values, so the
@@ -12,6 +13,7 @@ nearest-rank median and 90th percentile of the histogram are those of the exact 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -29,11 +31,11 @@ from sqlalchemy import (
     insert,
     literal,
     select,
-    text,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ..extensions import db
-from ..models import Report, ReportTerm, SummaryDay, SummaryStaleDay
+from ..models import Report, ReportTerm, SummaryChange, SummaryDay
 from .periods import Period
 
 COLUMNS: dict[str, Any] = {
@@ -45,15 +47,11 @@ COLUMNS: dict[str, Any] = {
     "status": Report.status,
     "closure_reason": Report.closure_reason,
 }
-VOCABULARIES = ("protected_class", "bias_category", "incident_type")
 MILESTONES: dict[str, Any] = {
     "acknowledge": Report.acknowledged_at,
     "close": Report.closed_at,
 }
 RECEIVED = "received"
-DAYS_PER_STATEMENT = 400
-# Any fixed number: refreshes take this PostgreSQL advisory lock so two never recompute one day.
-REFRESH_LOCK = 7_240_311
 
 
 def days_between(later: Any, earlier: Any) -> ColumnElement[Any]:
@@ -71,59 +69,75 @@ def _delay_bucket(days: ColumnElement[Any]) -> ColumnElement[Any]:
     )
 
 
-def _recount(days: list[date]) -> Iterator[Selectable]:
-    """SELECTs of (dimension, day, key, count) for these days, one per dimension."""
+def _recount() -> Iterator[Selectable]:
+    """SELECTs of (dimension, day, key, count) over every report, one per dimension."""
     day = Report.received_on
-    on_days = day.in_(days)
-    yield select(literal(RECEIVED), day, literal(""), func.count()).where(on_days).group_by(day)
+    yield select(literal(RECEIVED), day, literal(""), func.count()).group_by(day)
     for name, column in COLUMNS.items():
         key = cast(column, String)
         yield (
             select(literal(name), day, key, func.count())
-            .where(on_days, column.is_not(None))
+            .where(column.is_not(None))
             .group_by(day, key)
         )
     anonymous = case((Report.anonymous.is_(True), "true"), else_="false")
+    yield (select(literal("anonymous"), day, anonymous, func.count()).group_by(day, anonymous))
+    # Every vocabulary (the summary shows some), as the triggers count them.
+    term = (ReportTerm.vocabulary, day, ReportTerm.code)
     yield (
-        select(literal("anonymous"), day, anonymous, func.count())
-        .where(on_days)
-        .group_by(day, anonymous)
+        select(*term, func.count()).join(Report, Report.id == ReportTerm.report_id).group_by(*term)
     )
-    for vocabulary in VOCABULARIES:
-        reports = func.count(ReportTerm.report_id.distinct())
-        yield (
-            select(literal(vocabulary), day, ReportTerm.code, reports)
-            .join(Report, Report.id == ReportTerm.report_id)
-            .where(on_days, ReportTerm.vocabulary == vocabulary)
-            .group_by(day, ReportTerm.code)
-        )
     for name, milestone in MILESTONES.items():
         bucket = cast(_delay_bucket(days_between(milestone, Report.created_at)), String)
         yield (
             select(literal(name), day, bucket, func.count())
-            .where(on_days, milestone.is_not(None))
+            .where(milestone.is_not(None))
             .group_by(day, bucket)
         )
 
 
-def refresh(period: Period) -> int:
-    """Recompute the period's stale days and commit; how many days were recomputed."""
-    in_period = (SummaryStaleDay.day >= period.start, SummaryStaleDay.day < period.end)
-    if db.session.scalar(select(SummaryStaleDay.id).where(*in_period).limit(1)) is None:
+def fold() -> int:
+    """Add the committed changes into the daily counts and commit; how many there were."""
+    if db.session.scalar(select(SummaryChange.id).limit(1)) is None:
         return 0
-    if db.engine.dialect.name == "postgresql":
-        db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK})
-    # Only committed marks are deleted: a change still in flight keeps its mark for next time.
-    marks = delete(SummaryStaleDay).where(*in_period).returning(SummaryStaleDay.day)
-    days = sorted(set(db.session.scalars(marks)))
-    target = ["dimension", "day", "key", "count"]
-    for first in range(0, len(days), DAYS_PER_STATEMENT):
-        chunk = days[first : first + DAYS_PER_STATEMENT]
-        db.session.execute(delete(SummaryDay).where(SummaryDay.day.in_(chunk)))
-        for query in _recount(chunk):
-            db.session.execute(insert(SummaryDay).from_select(target, query))
+    # Only committed changes are deleted: one still in flight is left for the next fold.
+    columns = (SummaryChange.dimension, SummaryChange.day, SummaryChange.key)
+    moved = db.session.execute(delete(SummaryChange).returning(*columns, SummaryChange.change))
+    totals: Counter[tuple[str, date, str]] = Counter()
+    changes = 0
+    for dimension, day, key, change in moved:
+        totals[dimension, day, key] += change
+        changes += 1
+    rows = [
+        {"dimension": dimension, "day": day, "key": key, "count": count}
+        for (dimension, day, key), count in totals.items()
+        if count
+    ]
+    if rows:
+        upsert = _insert(SummaryDay)
+        added = upsert.on_conflict_do_update(
+            index_elements=["dimension", "day", "key"],
+            set_={"count": SummaryDay.count + upsert.excluded.count},
+        )
+        db.session.execute(added, rows)  # A count that falls to 0 stays; readers skip it.
     db.session.commit()
-    return len(days)
+    return changes
+
+
+def _insert(table: Any) -> Any:
+    if db.engine.dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def rebuild() -> None:
+    """Recount every day from the reports (after a bulk load; other writers should be stopped)."""
+    db.session.execute(delete(SummaryChange))
+    db.session.execute(delete(SummaryDay))
+    target = ["dimension", "day", "key", "count"]
+    for query in _recount():
+        db.session.execute(insert(SummaryDay).from_select(target, query))
+    db.session.commit()
 
 
 def counts(dimension: str, period: Period) -> list[tuple[str, int]]:
@@ -136,6 +150,7 @@ def counts(dimension: str, period: Period) -> list[tuple[str, int]]:
             SummaryDay.day < period.end,
         )
         .group_by(SummaryDay.key)
+        .having(func.sum(SummaryDay.count) > 0)
     )
     return [(key, int(count)) for key, count in db.session.execute(query)]
 

@@ -227,7 +227,7 @@ def caseload(today: date) -> list[Caseload]:
 
 def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
     """The whole summary of a period; `public` suppresses small counts and leaves out staff."""
-    rollup.refresh(period)
+    rollup.fold()
     total = sum(count for _key, count in rollup.counts(rollup.RECEIVED, period))
     result = Summary(
         period=period,
