@@ -1,0 +1,181 @@
+"""Loopback load: gunicorn in its own process group, throw-away databases, threaded clients.
+
+Clients are threads with one keep-alive connection each (stdlib http.client: no dependency) and
+their own cookies, so a client can walk a multi-page form as a browser would.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.client import HTTPConnection, RemoteDisconnected
+from http.cookies import SimpleCookie
+from pathlib import Path
+from queue import Empty, SimpleQueue
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from tests.databases import PostgresServer, find_postgres_bin, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+Job = Callable[[HTTPConnection], None]
+
+
+class Unexpected(Exception):
+    """The server answered something other than what a success gets."""
+
+
+@dataclass
+class Browser:
+    """One visitor's cookies, and the CSRF token of the form they are on."""
+
+    cookies: dict[str, str] = field(default_factory=dict)
+    token: str = ""
+
+
+@dataclass
+class Run:
+    """One timed phase: how long it took, how many jobs succeeded, what went wrong."""
+
+    seconds: float
+    done: int
+    errors: list[str]
+
+    @property
+    def rate(self) -> float:
+        """Successful jobs per second."""
+        return self.done / self.seconds if self.seconds else 0.0
+
+
+def fetch(
+    conn: HTTPConnection, browser: Browser, method: str, path: str, expect: int, **form: Any
+) -> tuple[str, str]:
+    """One request with the browser's cookies; returns (Location path, body) or raises."""
+    body = urlencode(form, doseq=True) if method == "POST" else None
+    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
+    if browser.cookies:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+    except (RemoteDisconnected, BrokenPipeError):
+        conn.close()  # The server closed an idle keep-alive connection: the request never ran.
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+    text = response.read().decode()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        for name, morsel in SimpleCookie(header).items():
+            if morsel.value:
+                browser.cookies[name] = morsel.value
+            else:
+                browser.cookies.pop(name, None)
+    if response.status != expect:
+        raise Unexpected(f"{method} {path}: HTTP {response.status}, expected {expect}")
+    return urlsplit(response.getheader("Location", "")).path, text
+
+
+def hammer(port: int, clients: int, jobs: Sequence[Job]) -> Run:
+    """Run `jobs` from `clients` threads at once, each with its own keep-alive connection."""
+    pending: SimpleQueue[Job] = SimpleQueue()
+    for job in jobs:
+        pending.put(job)
+    errors: list[str] = []
+
+    def client() -> None:
+        conn = HTTPConnection("127.0.0.1", port, timeout=120)
+        try:
+            while True:
+                try:
+                    job = pending.get_nowait()
+                except Empty:
+                    return
+                try:
+                    job(conn)
+                except Exception as error:  # Any failure fails this job only; the client goes on.
+                    errors.append(repr(error))
+                    conn.close()
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return Run(time.perf_counter() - started, len(jobs) - len(errors), errors)
+
+
+@contextmanager
+def gunicorn(app: str, env: dict[str, str], workers: int, threads: int) -> Iterator[int]:
+    """`app` under the repo's gunicorn.conf.py, in its own process group; yields the port."""
+    port = free_port()
+    settings = {"WEB_CONCURRENCY": str(workers), "THREADS": str(threads)}
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(  # noqa: S603 - our own interpreter with fixed arguments
+            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), app],
+            cwd=ROOT,
+            env={**os.environ, **env, **settings, "BIND": f"127.0.0.1:{port}"},
+            stdout=subprocess.DEVNULL,  # The access log: a line per request, on both sides.
+            stderr=log,
+            start_new_session=True,
+        )
+        try:
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if server.poll() is not None:
+                        log.seek(0)
+                        raise SystemExit(f"gunicorn {app} failed:\n{log.read().decode()}") from None
+                    time.sleep(0.1)  # Waiting for the master process to listen.
+            yield port
+        finally:
+            stop(server)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the gunicorn master and its workers (one process group); kill them if they linger."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(server.pid, sig)
+            server.wait(timeout=30)
+            return
+        except ProcessLookupError:
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextmanager
+def databases(kind: str) -> Iterator[Callable[[], str]]:
+    """A maker of fresh, empty database URLs of this kind (PostgreSQL: a throw-away server)."""
+    if kind == "sqlite":
+        folder = Path(tempfile.mkdtemp(prefix="intake-load-"))
+        names = itertools.count(1)
+        try:
+            yield lambda: f"sqlite:///{folder / f'load{next(names)}.sqlite'}"
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        return
+    bindir = find_postgres_bin()
+    if bindir is None:
+        raise SystemExit("PostgreSQL server binaries (initdb, pg_ctl) not found")
+    server = PostgresServer(bindir)
+    server.start()
+    try:
+        yield lambda: server.url(server.create())
+    finally:
+        server.stop()
