@@ -73,7 +73,7 @@ class Config:
     STAFF_IDLE_MINUTES = _env_int("STAFF_IDLE_MINUTES", 30)
     CASES_PER_PAGE = 25
     # The case list counts matching cases up to this many, then says "more than".
-    CASE_COUNT_LIMIT = 10_000
+    CASE_COUNT_LIMIT = _env_int("CASE_COUNT_LIMIT", 10_000)
 
     # Email: a real SMTP server named by URL (see intake/mail.py); unset keeps emails unsent.
     MAIL_URL = os.environ.get("MAIL_URL", "")

@@ -1,4 +1,5 @@
-"""Command-line tasks: `flask staff create`, `flask demo load`, `flask drafts purge`."""
+"""Command-line tasks: `flask staff create`, `flask demo load`, `flask drafts purge`, and more
+(`flask --help` lists them)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,16 @@ def export_report(period: str, fmt: str, public: bool, output: str | None) -> No
     audit.record(None, "export", detail=f"cli summary {chosen.key} {fmt} public={public}")
     db.session.commit()
     click.echo(f"Wrote {target}")
+
+
+@reports_cli.command("recount")
+def recount_summary() -> None:
+    """Recount the summary's daily counts from every report (after a bulk import or restore;
+    they are otherwise kept current by the database)."""
+    from .reports import rollup
+
+    rollup.rebuild()
+    click.echo("Summary counts recounted.")
 
 
 @mail_cli.command("retry")
