@@ -99,3 +99,17 @@ def test_typed_record_numbers_are_normalised() -> None:
     assert receipts.normalize_record_number("hr 7k3m 9qx2") == "HR-7K3M-9QX2"
     assert receipts.normalize_record_number("7K3M-9QXO") == "HR-7K3M-9QX0"
     assert receipts.normalize_record_number("HR-123") == ""
+
+
+def test_receipts_hash_at_owasp_cost_and_older_hashes_still_open(app: Flask) -> None:
+    receipt = receipts.new_receipt("digits")
+    with app.app_context():
+        app.config["RECEIPT_HASH_PROFILE"] = "RFC_9106_LOW_MEMORY"
+        older = receipts.hash_receipt(receipt)
+        app.config["RECEIPT_HASH_PROFILE"] = "OWASP"
+        current = receipts.hash_receipt(receipt)
+        assert "$m=65536,t=3,p=4$" in older
+        assert "$m=19456,t=2,p=1$" in current
+        assert receipts.verify_receipt(older, receipt)
+        assert receipts.verify_receipt(current, receipt)
+        assert not receipts.verify_receipt(current, receipts.new_receipt("digits"))
