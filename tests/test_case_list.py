@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import event
 
+from intake.cases import queries
 from intake.extensions import db
 from intake.models import Report
 
@@ -250,3 +251,26 @@ def test_full_text_search_uses_every_word(
     page = staff_browser("supervisor").get("/staff/cases?q=" + query).get_data(as_text=True)
     assert found[wanted] in page
     assert found[other] not in page
+
+
+def test_a_common_word_gives_the_same_page_however_the_list_is_read(
+    app: Flask, make_case: Any, staff_browser: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many matches make SQLite read the list in order instead of sorting the matches."""
+    cases = [
+        make_case(hate_answers(incident={"narrative": f"Graffiti on the wall, number {n}."}))
+        for n in range(4)
+    ]
+    make_case(hate_answers())
+    supervisor = staff_browser("supervisor")
+    app.config["CASES_PER_PAGE"] = 3
+    pages = []
+    for threshold in (10_000, 1):
+        monkeypatch.setattr(queries, "MANY_MATCHES", threshold)
+        pages.append([supervisor.get(f"/staff/cases?q=graffiti&page={n}") for n in (1, 2)])
+    found = numbers(app, *cases)
+    orders = []
+    for first, second in pages:
+        shown = first.get_data(as_text=True) + second.get_data(as_text=True)
+        orders.append(sorted(cases, key=lambda case: shown.index(found[case])))
+    assert orders == [cases, cases]  # Oldest first, on both paths, over both pages.

@@ -77,7 +77,7 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
 
     # The staff side of the report: the case.
     case_number: Mapped[str] = mapped_column(String(12), unique=True)  # "2026-00042"
-    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="new")
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     acknowledge_by: Mapped[date] = mapped_column(Date, index=True)
     screen_by: Mapped[date] = mapped_column(Date, index=True)
@@ -109,8 +109,10 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
         return [term.code for term in self.terms if term.vocabulary == vocabulary]
 
 
-# The case list's default order (urgent first, then oldest): pages read in index order.
+# The case list's default order (urgent first, then oldest): pages read in index order; and the
+# same order within a status, so the triage queue sorts from the index alone.
 Index("ix_report_queue_order", Report.urgent.desc(), Report.created_at, Report.id)
+Index("ix_report_status_order", Report.status, Report.urgent.desc(), Report.created_at, Report.id)
 
 
 class ReportTerm(db.Model):  # type: ignore[name-defined,misc]
