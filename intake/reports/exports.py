@@ -3,15 +3,18 @@
 De-identified means: no names, contact details, narratives or other free text, no record numbers,
 and dates coarsened to the month. Personal columns are added only when a supervisor asks, and
 the caller writes that to the audit trail. Case lists stream: memory stays flat however many.
+They read plain columns rather than ORM objects, and make each label's cell once per export.
 """
 
 from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import getitem, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +22,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from openpyxl import Workbook
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, SQLColumnExpression, select
 
 from .. import vocab
 from ..cases.queries import CaseFilter, conditions
 from ..extensions import db
 from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
-from ..models import Report, Staff
+from ..models import Contact, Report, ReportTerm, Staff
 from .summary import Summary
 
 # A spreadsheet treats a cell starting with these as a formula: =HYPERLINK(...), +cmd|...
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Cases read at a time; also the most ids one terms query names (old SQLite allows 999).
 BATCH = 500
 
 
@@ -42,34 +45,45 @@ def neutralize(value: Any) -> Any:
     return value
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
 @dataclass(frozen=True)
 class Column:
-    """One exported column: its heading and how to read it from a report."""
+    """One exported column: its heading, what it reads, and how a value read becomes a cell.
+
+    `reads` is a value of the case, or the name of a vocabulary whose terms the case has (the
+    codes, in the order given). `show` makes the cell of one value; when the column has `few`
+    values (codes, months, yes/no), each is shown once per export and looked up after that.
+    """
 
     key: str
     title: LazyString
-    read: Callable[[Report], Any]
+    reads: SQLColumnExpression[Any] | str
+    show: Callable[[Any], Any] = _as_is
+    few: bool = False
     personal: bool = False
 
 
-def _labels(terms: tuple[vocab.Term, ...], codes: Iterable[str]) -> str:
-    return "; ".join(str(vocab.label(terms, code)) for code in codes)
+def _label(terms: tuple[vocab.Term, ...]) -> Callable[[str | None], str]:
+    return lambda code: str(vocab.label(terms, code))
 
 
-def _nibrs(report: Report) -> str:
-    codes = []
-    for code in report.codes("bias_category"):
+def _labels(terms: tuple[vocab.Term, ...]) -> Callable[[Iterable[str]], str]:
+    return lambda codes: "; ".join(str(vocab.label(terms, code)) for code in codes)
+
+
+def _nibrs(codes: Iterable[str]) -> str:
+    found = []
+    for code in codes:
         term = next((t for t in vocab.BIAS_CATEGORIES if t.code == code), None)
-        codes.append(term.nibrs[0] if term and term.nibrs else "99")
-    return "; ".join(codes)
+        found.append(term.nibrs[0] if term and term.nibrs else "99")
+    return "; ".join(found)
 
 
 def _month(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
-
-
-def _contact(field: str) -> Callable[[Report], Any]:
-    return lambda r: getattr(r.contact, field) if r.contact else None
 
 
 def _yes_no(value: bool | None) -> str:
@@ -77,90 +91,135 @@ def _yes_no(value: bool | None) -> str:
 
 
 COLUMNS = (
-    Column("case_number", _l("Case number"), lambda r: r.case_number),
+    Column("case_number", _l("Case number"), Report.case_number),
     Column(
         "received_month",
         _l("Received (month)"),
-        lambda r: _month(r.received_on.year, r.received_on.month),
+        Report.received_on,
+        lambda day: _month(day.year, day.month),
+        few=True,
     ),
-    Column("kind", _l("Kind"), lambda r: str(vocab.label(vocab.KIND_NAMES, r.kind))),
-    Column("status", _l("Status"), lambda r: str(vocab.label(vocab.STATUSES, r.status))),
+    Column("kind", _l("Kind"), Report.kind, _label(vocab.KIND_NAMES), few=True),
+    Column("status", _l("Status"), Report.status, _label(vocab.STATUSES), few=True),
     Column(
         "covered_area",
         _l("Covered area"),
-        lambda r: str(vocab.label(vocab.COVERED_AREAS, r.covered_area)),
+        Report.covered_area,
+        _label(vocab.COVERED_AREAS),
+        few=True,
     ),
     Column(
         "protected_classes",
         _l("Protected classes"),
-        lambda r: _labels(vocab.PROTECTED_CLASSES, r.codes("protected_class")),
+        "protected_class",
+        _labels(vocab.PROTECTED_CLASSES),
+        few=True,
     ),
     Column(
         "bias_categories",
         _l("Bias categories"),
-        lambda r: _labels(vocab.BIAS_CATEGORIES, r.codes("bias_category")),
+        "bias_category",
+        _labels(vocab.BIAS_CATEGORIES),
+        few=True,
     ),
-    Column("nibrs_bias_codes", _l("NIBRS bias codes"), _nibrs),
+    Column("nibrs_bias_codes", _l("NIBRS bias codes"), "bias_category", _nibrs, few=True),
     Column(
         "incident_types",
         _l("Incident types"),
-        lambda r: _labels(vocab.INCIDENT_TYPES, r.codes("incident_type")),
+        "incident_type",
+        _labels(vocab.INCIDENT_TYPES),
+        few=True,
     ),
     Column(
         "incident_month",
         _l("Incident (month)"),
-        lambda r: _month(r.incident_year, r.incident_month),
+        # Year and month as one number (202511), so that the column reads one value.
+        Report.incident_year * 100 + Report.incident_month,
+        lambda number: _month(*divmod(number, 100)),
+        few=True,
     ),
-    Column("still_happening", _l("Still happening"), lambda r: _yes_no(r.still_happening)),
-    Column("in_city", _l("In Chicago"), lambda r: str(vocab.label(vocab.IN_CITY, r.in_city))),
-    Column("community_area", _l("Community area"), lambda r: community_area_name(r.community_area)),
-    Column("ward", _l("Ward"), lambda r: r.ward),
+    Column("still_happening", _l("Still happening"), Report.still_happening, _yes_no, few=True),
+    Column("in_city", _l("In Chicago"), Report.in_city, _label(vocab.IN_CITY), few=True),
+    Column(
+        "community_area",
+        _l("Community area"),
+        Report.community_area,
+        community_area_name,
+        few=True,
+    ),
+    Column("ward", _l("Ward"), Report.ward, few=True),
     Column(
         "location_type",
         _l("Kind of place"),
-        lambda r: str(vocab.label(vocab.LOCATION_TYPES, r.location_type)),
+        Report.location_type,
+        _label(vocab.LOCATION_TYPES),
+        few=True,
     ),
     Column(
         "respondent_role",
         _l("Respondent's role"),
-        lambda r: str(vocab.label(vocab.RESPONDENT_ROLES, r.respondent_role)),
+        Report.respondent_role,
+        _label(vocab.RESPONDENT_ROLES),
+        few=True,
     ),
-    Column("language", _l("Language"), lambda r: NATIVE_NAMES.get(r.language, r.language)),
-    Column("anonymous", _l("Anonymous"), lambda r: _yes_no(r.anonymous)),
-    Column("urgent", _l("Urgent"), lambda r: _yes_no(r.urgent)),
-    Column("past_filing_deadline", _l("Past 365 days"), lambda r: _yes_no(r.past_filing_deadline)),
+    Column(
+        "language",
+        _l("Language"),
+        Report.language,
+        lambda code: NATIVE_NAMES.get(code, code),
+        few=True,
+    ),
+    Column("anonymous", _l("Anonymous"), Report.anonymous, _yes_no, few=True),
+    Column("urgent", _l("Urgent"), Report.urgent, _yes_no, few=True),
+    Column(
+        "past_filing_deadline",
+        _l("Past 365 days"),
+        Report.past_filing_deadline,
+        _yes_no,
+        few=True,
+    ),
     Column(
         "closure_reason",
         _l("Closure reason"),
-        lambda r: str(vocab.label(vocab.CLOSURE_REASONS, r.closure_reason)),
+        Report.closure_reason,
+        _label(vocab.CLOSURE_REASONS),
+        few=True,
     ),
     Column(
         "referred_to",
         _l("Referred to"),
-        lambda r: str(vocab.label(vocab.REFERRAL_AGENCIES, r.referred_to)),
+        Report.referred_to,
+        _label(vocab.REFERRAL_AGENCIES),
+        few=True,
     ),
-    Column("assigned", _l("Assigned"), lambda r: _yes_no(r.assignee_id is not None)),
+    Column("assigned", _l("Assigned"), Report.assignee_id.is_not(None), _yes_no, few=True),
     # Personal data: only when a supervisor asks for it.
-    Column("record_number", _l("Record number"), lambda r: r.record_number, personal=True),
-    Column("received_at", _l("Received at"), lambda r: r.created_at.isoformat(), personal=True),
-    Column("incident_day", _l("Incident day"), lambda r: r.incident_day, personal=True),
-    Column("address", _l("Address"), lambda r: r.address, personal=True),
-    Column("city", _l("City"), lambda r: r.city, personal=True),
-    Column("respondent_name", _l("Respondent"), lambda r: r.respondent_name, personal=True),
-    Column("narrative", _l("What happened"), lambda r: r.narrative, personal=True),
-    Column("witnesses", _l("Witnesses"), lambda r: r.witnesses, personal=True),
+    Column("record_number", _l("Record number"), Report.record_number, personal=True),
     Column(
-        "reported_details", _l("Reported elsewhere"), lambda r: r.reported_details, personal=True
+        "received_at",
+        _l("Received at"),
+        Report.created_at,
+        lambda moment: moment.isoformat(),
+        personal=True,
     ),
-    Column("name", _l("Name"), _contact("name"), personal=True),
-    Column("email", _l("Email"), _contact("email"), personal=True),
-    Column("phone", _l("Phone"), _contact("phone"), personal=True),
-    Column("mailing_address", _l("Mailing address"), _contact("mailing_address"), personal=True),
-    Column("accommodations", _l("Accommodations"), _contact("accommodations"), personal=True),
+    Column("incident_day", _l("Incident day"), Report.incident_day, personal=True),
+    Column("address", _l("Address"), Report.address, personal=True),
+    Column("city", _l("City"), Report.city, personal=True),
+    Column("respondent_name", _l("Respondent"), Report.respondent_name, personal=True),
+    Column("narrative", _l("What happened"), Report.narrative, personal=True),
+    Column("witnesses", _l("Witnesses"), Report.witnesses, personal=True),
+    Column("reported_details", _l("Reported elsewhere"), Report.reported_details, personal=True),
+    Column("name", _l("Name"), Contact.name, personal=True),
+    Column("email", _l("Email"), Contact.email, personal=True),
+    Column("phone", _l("Phone"), Contact.phone, personal=True),
+    Column("mailing_address", _l("Mailing address"), Contact.mailing_address, personal=True),
+    Column("accommodations", _l("Accommodations"), Contact.accommodations, personal=True),
     Column(
         "share_with_police",
         _l("May share with police"),
-        lambda r: _yes_no(r.share_with_police),
+        Report.share_with_police,
+        _yes_no,
+        few=True,
         personal=True,
     ),
 )
@@ -180,24 +239,79 @@ def case_rows(
     later, as the response streams.
     """
     chosen = columns(personal)
-    options = [selectinload(Report.terms)]
+    # One value per column, in order (a terms column reads the case's id), then the case's id.
+    values = [
+        (Report.id if isinstance(column.reads, str) else column.reads).label(column.key)
+        for column in chosen
+    ]
+    query = select(*values, Report.id).where(*conditions(case_filter, staff, today))
     if personal:
-        options.append(selectinload(Report.contact))
-    query = (
-        select(Report)
-        .where(*conditions(case_filter, staff, today))
-        .order_by(Report.id)
-        .options(*options)
-        .execution_options(yield_per=BATCH)
-    )
-    return _rows(chosen, query)
+        query = query.outerjoin(Contact, Contact.report_id == Report.id)
+    return _rows(chosen, query.order_by(Report.id).execution_options(yield_per=BATCH))
 
 
-def _rows(chosen: list[Column], query: Any) -> Iterator[list[Any]]:
+class _Cells(dict[Any, Any]):
+    """One column's cells by the value read: each made when first needed, and kept if few."""
+
+    def __init__(self, column: Column) -> None:
+        super().__init__()
+        self.show = column.show
+        self.few = column.few
+
+    def __missing__(self, value: Any) -> Any:
+        cell = neutralize(self.show(value))
+        if self.few:
+            self[value] = cell
+        return cell
+
+
+class _ByCase(dict[int, Any]):
+    """A terms column's cells for one batch, by case id (a case without such terms: `none`)."""
+
+    def __init__(self, cells: dict[int, Any], none: Any) -> None:
+        super().__init__(cells)
+        self.none = none
+
+    def __missing__(self, case_id: int) -> Any:
+        return self.none
+
+
+def _rows(chosen: list[Column], query: Select[*tuple[Any, ...]]) -> Iterator[list[Any]]:
     yield [str(column.title) for column in chosen]
-    # The session's identity map holds loaded reports weakly: rows already written are freed.
-    for report in db.session.scalars(query):
-        yield [neutralize(column.read(report)) for column in chosen]
+    # Cells are made as the response streams, in the request's language.
+    cells = [_Cells(column) for column in chosen]
+    vocabularies = {column.reads for column in chosen if isinstance(column.reads, str)}
+    # Core rather than the ORM: plain rows, no objects to build.
+    for batch in db.session.connection().execute(query).partitions():
+        terms = _terms([row[-1] for row in batch], vocabularies)
+        lookups = [_in_batch(*pair, terms) for pair in zip(chosen, cells, strict=True)]
+        for row in batch:
+            # Each cell is a lookup of the value read (map stops before the row's id).
+            yield list(map(getitem, lookups, row))
+
+
+def _in_batch(
+    column: Column, cells: _Cells, terms: dict[str, dict[int, tuple[str, ...]]]
+) -> Mapping[Any, Any]:
+    """Where a column finds its cells in one batch: a terms column's, by case id."""
+    if not isinstance(column.reads, str):
+        return cells
+    chosen = terms[column.reads]
+    return _ByCase({case: cells[codes] for case, codes in chosen.items()}, none=cells[()])
+
+
+def _terms(case_ids: list[int], vocabularies: set[str]) -> dict[str, dict[int, tuple[str, ...]]]:
+    """The terms these cases have, by vocabulary and case, in the order they were given."""
+    query = (
+        select(ReportTerm.report_id, ReportTerm.vocabulary, ReportTerm.code)
+        .where(ReportTerm.report_id.in_(case_ids), ReportTerm.vocabulary.in_(vocabularies))
+        .order_by(ReportTerm.report_id, ReportTerm.vocabulary, ReportTerm.position)
+    )
+    found: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in vocabularies}
+    rows = db.session.connection().execute(query).all()
+    for (case, vocabulary), group in groupby(rows, key=itemgetter(0, 1)):
+        found[vocabulary][case] = tuple(code for _case, _vocabulary, code in group)
+    return found
 
 
 class _Echo:
@@ -212,7 +326,7 @@ def stream_csv(rows: Iterable[list[Any]]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"
     for row in rows:
-        yield writer.writerow(["" if value is None else value for value in row])
+        yield writer.writerow(row)  # None is written as an empty cell
 
 
 def write_xlsx(sheets: Iterable[tuple[str, Iterable[list[Any]]]]) -> Path:
