@@ -170,12 +170,19 @@ def databases(kind: str) -> Iterator[Callable[[], str]]:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return
+    with postgres_server() as server:
+        yield lambda: server.url(server.create())
+
+
+@contextmanager
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throw-away PostgreSQL server, stopped afterwards."""
     bindir = find_postgres_bin()
     if bindir is None:
         raise SystemExit("PostgreSQL server binaries (initdb, pg_ctl) not found")
     server = PostgresServer(bindir)
     server.start()
     try:
-        yield lambda: server.url(server.create())
+        yield server
     finally:
         server.stop()

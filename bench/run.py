@@ -29,6 +29,7 @@ from flask import Flask
 from sqlalchemy import event, select, text, update
 from werkzeug.datastructures import MultiDict
 
+from bench.loopback import postgres_server
 from bench.seed import seed
 from intake import accounts, create_app
 from intake.cases.queries import CaseFilter
@@ -38,7 +39,6 @@ from intake.reports import rollup
 from intake.reports.exports import case_rows, stream_csv
 from intake.reports.periods import parse
 from intake.reports.summary import summarize
-from tests.databases import PostgresServer, find_postgres_bin
 from tests.helpers import STAFF_PASSWORD, STAFF_TOTP, StaffBrowser
 
 REQUESTS = 100
@@ -57,15 +57,8 @@ def database(kind: str, size: int, keep: Path | None) -> Iterator[tuple[str, boo
         path = folder / f"bench-{size}.sqlite"
         yield f"sqlite:///{path}", path.exists()
         return
-    bindir = find_postgres_bin()
-    if bindir is None:
-        raise SystemExit("PostgreSQL server binaries not found")
-    server = PostgresServer(bindir)
-    server.start()
-    try:
+    with postgres_server() as server:
         yield server.url(server.create()), False
-    finally:
-        server.stop()
 
 
 def prepare(app: Flask, size: int, seeded: bool) -> float:
