@@ -113,6 +113,14 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
 # same order within a status, so the triage queue sorts from the index alone.
 Index("ix_report_queue_order", Report.urgent.desc(), Report.created_at, Report.id)
 Index("ix_report_status_order", Report.status, Report.urgent.desc(), Report.created_at, Report.id)
+# Open cases per investigator and which are overdue (the caseload), read from the index alone.
+Index(
+    "ix_report_caseload",
+    Report.status,
+    Report.assignee_id,
+    Report.acknowledge_by,
+    Report.screen_by,
+)
 
 
 class ReportTerm(db.Model):  # type: ignore[name-defined,misc]

@@ -1,7 +1,8 @@
 """The case list's default order as an index; daily counts behind the summary report.
 
 `ix_report_status_order` (status, then the list's order) replaces the plain status index: the
-triage queue reads its new and screening cases, already sorted, from the index alone.
+triage queue reads its new and screening cases, already sorted, from the index alone;
+`ix_report_caseload` gives the summary's open cases per investigator without reading cases.
 
 `summary_day` holds per-day counts (dimension, day, key → count); it is filled here from the
 existing reports. From then on, triggers append +1/-1 rows to `summary_change` whenever a report
@@ -200,6 +201,9 @@ def upgrade():
         ["status", sa.text("urgent DESC"), "created_at", "id"],
     )
     op.drop_index("ix_report_status", table_name="report")
+    op.create_index(
+        "ix_report_caseload", "report", ["status", "assignee_id", "acknowledge_by", "screen_by"]
+    )
     op.create_table(
         "summary_day",
         sa.Column("dimension", sa.String(length=30), nullable=False),
@@ -238,6 +242,7 @@ def downgrade():
             op.execute(f"DROP TRIGGER {name}")
     op.drop_table("summary_change")
     op.drop_table("summary_day")
+    op.drop_index("ix_report_caseload", table_name="report")
     op.create_index("ix_report_status", "report", ["status"])
     op.drop_index("ix_report_status_order", table_name="report")
     op.drop_index("ix_report_queue_order", table_name="report")
