@@ -275,7 +275,8 @@ def count_up_to(where: list[ColumnElement[bool]], limit: int) -> tuple[int, bool
     return min(total, limit), total > limit
 
 
-# From how many matches on, a search reads the list in order (see `_word_matches`).
+# From how many matches on, a search in the default order reads the list in that order (see
+# `_word_matches`); other orders have no index to read the list by.
 MANY_MATCHES = 1000
 
 
@@ -285,7 +286,7 @@ def case_page(
     """The cases on the requested page: one count query and one page query (plus eager loads)."""
     where = conditions(case_filter, staff, today)
     total, capped = count_up_to(where, count_limit)
-    if case_filter.q and total >= MANY_MATCHES:
+    if case_filter.q and total >= MANY_MATCHES and not case_filter.chosen_sort:
         where = conditions(case_filter, staff, today, scan_in_order=True)
     query = (
         ordered(select(Report).where(*where), case_filter)
