@@ -55,7 +55,7 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     in_city: Mapped[str] = mapped_column(String(10))
     city: Mapped[str | None] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(Text)
-    community_area: Mapped[int | None] = mapped_column(Integer, index=True)
+    community_area: Mapped[int | None] = mapped_column(Integer)
     ward: Mapped[int | None] = mapped_column(Integer, index=True)
     location_type: Mapped[str | None] = mapped_column(String(20))
 
@@ -113,6 +113,19 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
 # same order within a status, so the triage queue sorts from the index alone.
 Index("ix_report_queue_order", Report.urgent.desc(), Report.created_at, Report.id)
 Index("ix_report_status_order", Report.status, Report.urgent.desc(), Report.created_at, Report.id)
+# The triage queue alone, in the list's order (PostgreSQL plans it from this; SQLite, which
+# cannot match a partial index to a query with parameters, from ix_report_status_order).
+Index(
+    "ix_report_triage_order",
+    Report.urgent.desc(),
+    Report.created_at,
+    Report.id,
+    postgresql_where=Report.status.in_(["new", "screening"]),
+    sqlite_where=Report.status.in_(["new", "screening"]),
+)
+# Cases of one community area narrowed by status and kind (a common filtered list), counted
+# from the index alone; it also serves the community area by itself.
+Index("ix_report_area_filters", Report.community_area, Report.status, Report.kind)
 # Open cases per investigator and which are overdue (the caseload), read from the index alone.
 Index(
     "ix_report_caseload",

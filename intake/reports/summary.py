@@ -211,9 +211,7 @@ def timing(name: str, title: LazyString, period: Period) -> Timing:
 def caseload(today: date) -> list[Caseload]:
     """Open cases and overdue cases per assigned investigator (as of today)."""
     query = (
-        select(
-            Staff.name, func.count(Report.id), func.sum(case((overdue_clause(today), 1), else_=0))
-        )
+        select(Staff.name, func.count(), func.sum(case((overdue_clause(today), 1), else_=0)))
         .join(Staff, Staff.id == Report.assignee_id)
         .where(Report.status.in_(OPEN_STATUSES))
         .group_by(Staff.id, Staff.name)

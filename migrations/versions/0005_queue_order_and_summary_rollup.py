@@ -2,6 +2,8 @@
 
 `ix_report_status_order` (status, then the list's order) replaces the plain status index: the
 triage queue reads its new and screening cases, already sorted, from the index alone;
+`ix_report_triage_order` holds just the triage queue in order (PostgreSQL's plan for it);
+`ix_report_area_filters` (community area, status, kind) replaces the plain community-area index;
 `ix_report_caseload` gives the summary's open cases per investigator without reading cases.
 
 `summary_day` holds per-day counts (dimension, day, key → count); it is filled here from the
@@ -201,6 +203,16 @@ def upgrade():
         ["status", sa.text("urgent DESC"), "created_at", "id"],
     )
     op.drop_index("ix_report_status", table_name="report")
+    op.create_index("ix_report_area_filters", "report", ["community_area", "status", "kind"])
+    op.drop_index("ix_report_community_area", table_name="report")
+    triage = sa.text("status IN ('new', 'screening')")
+    op.create_index(
+        "ix_report_triage_order",
+        "report",
+        [sa.text("urgent DESC"), "created_at", "id"],
+        postgresql_where=triage,
+        sqlite_where=triage,
+    )
     op.create_index(
         "ix_report_caseload", "report", ["status", "assignee_id", "acknowledge_by", "screen_by"]
     )
@@ -243,6 +255,9 @@ def downgrade():
     op.drop_table("summary_change")
     op.drop_table("summary_day")
     op.drop_index("ix_report_caseload", table_name="report")
+    op.create_index("ix_report_community_area", "report", ["community_area"])
+    op.drop_index("ix_report_area_filters", table_name="report")
+    op.drop_index("ix_report_triage_order", table_name="report")
     op.create_index("ix_report_status", "report", ["status"])
     op.drop_index("ix_report_status_order", table_name="report")
     op.drop_index("ix_report_queue_order", table_name="report")
