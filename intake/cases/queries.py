@@ -288,12 +288,15 @@ def case_page(
     total, capped = count_up_to(where, count_limit)
     if case_filter.q and total >= MANY_MATCHES and not case_filter.chosen_sort:
         where = conditions(case_filter, staff, today, scan_in_order=True)
-    query = (
-        ordered(select(Report).where(*where), case_filter)
-        .options(selectinload(Report.assignee), selectinload(Report.terms))
+    # The page's ids first, sorted from an index alone; then just those cases, whole.
+    page_ids = (
+        ordered(select(Report.id).where(*where), case_filter)
         .limit(per_page)
         .offset((case_filter.page - 1) * per_page)
     )
+    query = ordered(
+        select(Report).where(Report.id.in_(page_ids.scalar_subquery())), case_filter
+    ).options(selectinload(Report.assignee), selectinload(Report.terms))
     return CasePage(list(db.session.scalars(query)), total, case_filter.page, per_page, capped)
 
 
