@@ -31,6 +31,7 @@ from sqlalchemy import (
     insert,
     literal,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -132,8 +133,13 @@ def _insert(table: Any) -> Any:
 
 def rebuild() -> None:
     """Recount every day from the reports (after a bulk load; other writers should be stopped)."""
-    db.session.execute(delete(SummaryChange))
-    db.session.execute(delete(SummaryDay))
+    if db.engine.dialect.name == "postgresql":
+        # A bulk load leaves millions of change rows; deleting them would leave as many dead
+        # rows for every fold to step over until autovacuum ran.
+        db.session.execute(text("TRUNCATE summary_change, summary_day"))
+    else:
+        db.session.execute(delete(SummaryChange))
+        db.session.execute(delete(SummaryDay))
     target = ["dimension", "day", "key", "count"]
     for query in _recount():
         db.session.execute(insert(SummaryDay).from_select(target, query))
