@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -10,6 +11,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import event
 
+from intake import clock
 from intake.cases import queries
 from intake.extensions import db
 from intake.models import Report
@@ -59,6 +61,17 @@ def seeded(app: Flask, make_case: Any, staff_browser: Any) -> dict[str, Any]:
     return {"cases": cases, "investigator": investigator, "numbers": numbers(app, *cases.values())}
 
 
+@dataclass(frozen=True)
+class DaysFromToday:
+    """A date filter relative to the commission's today (its time zone, not the machine's)."""
+
+    days: int
+
+    def resolve(self, app: Flask) -> str:
+        with app.app_context():
+            return (clock.today() + timedelta(days=self.days)).isoformat()
+
+
 FILTERS = [
     ({"status": "accepted"}, {"hate"}),
     ({"status": ["new", "screening"]}, {"housing", "old", "spanish"}),
@@ -77,16 +90,21 @@ FILTERS = [
     ({"q": "voucher"}, {"housing"}),
     ({"q": "zenith"}, {"housing"}),
     ({"q": "gritaron calle"}, {"spanish"}),
-    ({"received_from": date.today().isoformat()}, {"housing", "hate", "old", "spanish"}),
-    ({"received_to": (date.today() - timedelta(days=2)).isoformat()}, set()),
-    ({"incident_from": (date.today() + timedelta(days=40)).isoformat()}, set()),
+    ({"received_from": DaysFromToday(0)}, {"housing", "hate", "old", "spanish"}),
+    ({"received_to": DaysFromToday(-2)}, set()),
+    ({"incident_from": DaysFromToday(40)}, set()),
 ]
 
 
 @pytest.mark.parametrize(("args", "expected"), FILTERS)
 def test_each_filter(
-    seeded: dict[str, Any], staff_browser: Any, args: dict[str, Any], expected: set[str]
+    app: Flask,
+    seeded: dict[str, Any],
+    staff_browser: Any,
+    args: dict[str, Any],
+    expected: set[str],
 ) -> None:
+    args = {k: v.resolve(app) if isinstance(v, DaysFromToday) else v for k, v in args.items()}
     supervisor = staff_browser("supervisor")
     page = supervisor.get("/staff/cases?" + urlencode(args, doseq=True)).get_data(as_text=True)
     shown = {
