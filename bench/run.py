@@ -21,7 +21,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from werkzeug.datastructures import MultiDict
 
 from bench.loopback import postgres_server
 from bench.seed import seed
-from intake import accounts, create_app
+from intake import accounts, clock, create_app
 from intake.cases.queries import CaseFilter
 from intake.extensions import db
 from intake.models import Report
@@ -146,7 +146,7 @@ def summaries() -> list[str]:
         db.session.execute(update(Report).where(Report.id == changed).values(status="closed"))
     db.session.commit()
     started = time.perf_counter()
-    summarize(period, date.today())
+    summarize(period, clock.today())
     return [f"{first:.2f}", f"{time.perf_counter() - started:.2f}"]
 
 
@@ -163,7 +163,7 @@ def export(staff_email: str) -> list[str]:
         staff = accounts.find(staff_email)
         if staff is None:
             raise SystemExit(f"{staff_email}: no such account")
-        rows = case_rows(CaseFilter.from_args(MultiDict()), staff, date.today(), False)
+        rows = case_rows(CaseFilter.from_args(MultiDict()), staff, clock.today(), False)
         if trace:
             tracemalloc.start()
         started = time.perf_counter()
