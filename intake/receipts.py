@@ -99,8 +99,8 @@ def normalize_receipt(value: str) -> str:
 # OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane (about 20 ms here; RFC 9106's low-memory
 # profile took 140 ms and capped the whole server at ~6 reports a second). A receipt is random
 # (at least 53 bits) and peppered before hashing, so the hash's cost matters only to someone who
-# holds both the database and the pepper; at this cost one receipt still takes billions of
-# CPU-years to guess. Stored hashes carry their own parameters and keep verifying.
+# holds both the database and the pepper; at this cost guessing one receipt still takes millions
+# of CPU-years. Stored hashes carry their own parameters and keep verifying.
 OWASP = replace(profiles.RFC_9106_LOW_MEMORY, time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
