@@ -32,11 +32,12 @@ from cryptography.fernet import Fernet
 
 import config
 from bench import bare
-from bench.loopback import Browser, Run, Unexpected, databases, fetch, gunicorn, hammer
+from bench.loopback import Browser, Run, Unexpected, databases, fetch, hammer
 from intake import create_app, receipts
 from intake.extensions import db
 from tests.helpers import IDENTIFIED_CONTACT, hate_answers
 from tests.helpers import Resident as TestResident
+from tests.serving import gunicorn
 
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 RECORD = re.compile(r"HR-[0-9A-Z]{4}-[0-9A-Z]{4}")

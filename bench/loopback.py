@@ -1,4 +1,4 @@
-"""Loopback load: gunicorn in its own process group, throw-away databases, threaded clients.
+"""Loopback load: throw-away databases and threaded clients (the server: tests/serving.py).
 
 Clients are threads with one keep-alive connection each (stdlib http.client: no dependency) and
 their own cookies, so a client can walk a multi-page form as a browser would.
@@ -7,12 +7,7 @@ their own cookies, so a client can walk a multi-page form as a browser would.
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -26,9 +21,8 @@ from queue import Empty, SimpleQueue
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from tests.databases import PostgresServer, find_postgres_bin, free_port
+from tests.databases import PostgresServer, find_postgres_bin
 
-ROOT = Path(__file__).resolve().parent.parent
 Job = Callable[[HTTPConnection], None]
 
 
@@ -115,48 +109,6 @@ def hammer(port: int, clients: int, jobs: Sequence[Job]) -> Run:
     for thread in threads:
         thread.join()
     return Run(time.perf_counter() - started, len(jobs) - len(errors), errors)
-
-
-@contextmanager
-def gunicorn(app: str, env: dict[str, str], workers: int, threads: int) -> Iterator[int]:
-    """`app` under the repo's gunicorn.conf.py, in its own process group; yields the port."""
-    port = free_port()
-    settings = {"WEB_CONCURRENCY": str(workers), "THREADS": str(threads)}
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter with fixed arguments
-            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), app],
-            cwd=ROOT,
-            env={**os.environ, **env, **settings, "BIND": f"127.0.0.1:{port}"},
-            stdout=subprocess.DEVNULL,  # The access log: a line per request, on both sides.
-            stderr=log,
-            start_new_session=True,
-        )
-        try:
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if server.poll() is not None:
-                        log.seek(0)
-                        raise SystemExit(f"gunicorn {app} failed:\n{log.read().decode()}") from None
-                    time.sleep(0.1)  # Waiting for the master process to listen.
-            yield port
-        finally:
-            stop(server)
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    """Stop the gunicorn master and its workers (one process group); kill them if they linger."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(server.pid, sig)
-            server.wait(timeout=30)
-            return
-        except ProcessLookupError:
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 @contextmanager

@@ -6,13 +6,8 @@ busy timeout) and, in the PostgreSQL pass, on PostgreSQL.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,9 +24,8 @@ from sqlalchemy import func, select
 from intake.extensions import db
 from intake.models import Report
 
-from .conftest import ROOT
-from .databases import free_port
 from .helpers import hate_answers
+from .serving import gunicorn
 
 CLIENTS = 200
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -78,47 +72,21 @@ def submit(base: str, start: threading.Barrier) -> int:
 
 
 @contextmanager
-def gunicorn(app: Flask, tmp_path: Path) -> Iterator[str]:
+def portal(app: Flask, tmp_path: Path) -> Iterator[str]:
     """The portal under gunicorn (2 workers x 16 threads) in its own processes, on this database."""
-    port = free_port()
     env = {
-        **os.environ,
         "INTAKE_ENV": "testing",
         "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
         "FIELD_ENCRYPTION_KEY": app.config["FIELD_ENCRYPTION_KEY"],
-        "WEB_CONCURRENCY": "2",
-        "THREADS": "16",
-        "BIND": f"127.0.0.1:{port}",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("gunicorn did not start") from None
-                time.sleep(0.1)  # Waiting for a process to listen, not for an effect.
+    with gunicorn("wsgi:app", env, workers=2, threads=16) as port:
         yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if server.stderr:
-            server.stderr.close()
 
 
 def test_two_hundred_simultaneous_reports(app: Flask, tmp_path: Path) -> None:
     start = threading.Barrier(CLIENTS)
-    with gunicorn(app, tmp_path) as base, ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+    with portal(app, tmp_path) as base, ThreadPoolExecutor(max_workers=CLIENTS) as pool:
         statuses = list(pool.map(lambda _n: submit(base, start), range(CLIENTS)))
     assert statuses == [302] * CLIENTS
     with app.app_context():
