@@ -14,9 +14,16 @@ from sqlalchemy import event
 from intake import clock
 from intake.cases import queries
 from intake.extensions import db
+from intake.filing import file_report
 from intake.models import Report
 
-from .helpers import IDENTIFIED_CONTACT, create_staff, discrimination_answers, hate_answers
+from .helpers import (
+    IDENTIFIED_CONTACT,
+    StaffBrowser,
+    create_staff,
+    discrimination_answers,
+    hate_answers,
+)
 
 
 def numbers(app: Flask, *case_ids: int) -> dict[int, str]:
@@ -160,19 +167,19 @@ def test_sorting_by_a_column(seeded: dict[str, Any], staff_browser: Any) -> None
     )
 
 
-def test_pages(app_factory: Any, make_staff: Any) -> None:
-    app = app_factory(CASES_PER_PAGE=2)
-    from .helpers import StaffBrowser
-
+def supervisor_of(app: Flask, cases: int) -> StaffBrowser:
+    """A supervisor signed in to `app`, which holds `cases` new reports."""
     create_staff(app, "p@staff.example", ["supervisor"])
     with app.app_context():
-        from intake.clock import today
-        from intake.filing import file_report
-
-        for _ in range(5):
-            file_report(hate_answers(), [], "words", "en", today())
+        for _ in range(cases):
+            file_report(hate_answers(), [], "words", "en", clock.today())
     browser = StaffBrowser(app.test_client())
     browser.sign_in("p@staff.example")
+    return browser
+
+
+def test_pages(app_factory: Any) -> None:
+    browser = supervisor_of(app_factory(CASES_PER_PAGE=2), cases=5)
     first = browser.get("/staff/cases").get_data(as_text=True)
     assert "Page 1 of 3" in first
     third = browser.get("/staff/cases?page=3").get_data(as_text=True)
@@ -181,18 +188,7 @@ def test_pages(app_factory: Any, make_staff: Any) -> None:
 
 
 def test_counting_stops_at_the_limit_and_pages_go_on(app_factory: Any) -> None:
-    app = app_factory(CASES_PER_PAGE=2, CASE_COUNT_LIMIT=3)
-    from .helpers import StaffBrowser
-
-    create_staff(app, "p@staff.example", ["supervisor"])
-    with app.app_context():
-        from intake.clock import today
-        from intake.filing import file_report
-
-        for _ in range(6):
-            file_report(hate_answers(), [], "words", "en", today())
-    browser = StaffBrowser(app.test_client())
-    browser.sign_in("p@staff.example")
+    browser = supervisor_of(app_factory(CASES_PER_PAGE=2, CASE_COUNT_LIMIT=3), cases=6)
     first = browser.get("/staff/cases").get_data(as_text=True)
     assert "More than 3 cases" in first
     assert "<span>Page 1</span>" in first
