@@ -39,7 +39,7 @@ from intake.reports import rollup
 from intake.reports.exports import case_rows, stream_csv
 from intake.reports.periods import parse
 from intake.reports.summary import summarize
-from tests.helpers import STAFF_PASSWORD, STAFF_TOTP, StaffBrowser
+from tests.helpers import StaffBrowser, create_staff
 
 REQUESTS = 100
 SEARCHES = ("landlord voucher", "graffiti", "wheelchair ramp", "temple", "Pilsen")
@@ -67,16 +67,7 @@ def prepare(app: Flask, size: int, seeded: bool) -> float:
         started = time.perf_counter()
         if not seeded:
             seed(size)
-            staff, _ = accounts.create(
-                None,
-                "bench@staff.example",
-                "Bench",
-                ["supervisor"],
-                STAFF_PASSWORD,
-                must_change_password=False,
-            )
-            staff.totp_secret, staff.totp_confirmed = STAFF_TOTP, True
-            db.session.commit()
+            create_staff(app, "bench@staff.example", ["supervisor"], "Bench")
         seconds = time.perf_counter() - started
         # What autovacuum does soon after a bulk load (PostgreSQL): planner statistics, and the
         # visibility map that lets index-only scans skip the table.
