@@ -35,11 +35,10 @@ from bench import bare
 from bench.loopback import Browser, Run, Unexpected, databases, fetch, hammer
 from intake import create_app, receipts
 from intake.extensions import db
-from tests.helpers import IDENTIFIED_CONTACT, hate_answers
+from tests.helpers import CSRF_INPUT, IDENTIFIED_CONTACT, hate_answers
 from tests.helpers import Resident as TestResident
 from tests.serving import gunicorn
 
-TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 RECORD = re.compile(r"HR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 PROFILED = 20  # Submissions timed in-process, then as many again under cProfile.
 # What one submission spends its time in: (label, file suffix, functions); cumulative per call.
@@ -75,12 +74,12 @@ def walk(browser: Browser, conn: HTTPConnection) -> None:
     location, _ = fetch(conn, browser, "GET", "/report", 302)
     _, html = fetch(conn, browser, "GET", location, 200)
     for path, answers in form_steps():
-        token = TOKEN.search(html)
+        token = CSRF_INPUT.search(html)
         if token is None:
             raise Unexpected(f"no CSRF token on {path}")
         location, _ = fetch(conn, browser, "POST", path, 302, csrf_token=token[1], **answers)
         _, html = fetch(conn, browser, "GET", location, 200)
-    token = TOKEN.search(html)
+    token = CSRF_INPUT.search(html)
     if location != "/report/review" or token is None:
         raise Unexpected(f"the walk ended on {location}, not a review page")
     browser.token = token[1]

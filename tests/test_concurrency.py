@@ -6,7 +6,6 @@ busy timeout) and, in the PostgreSQL pass, on PostgreSQL.
 
 from __future__ import annotations
 
-import re
 import threading
 import urllib.error
 import urllib.parse
@@ -24,11 +23,10 @@ from sqlalchemy import func, select
 from intake.extensions import db
 from intake.models import Report
 
-from .helpers import hate_answers
+from .helpers import CSRF_INPUT, hate_answers
 from .serving import gunicorn
 
 CLIENTS = 200
-TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -56,14 +54,14 @@ def submit(base: str, start: threading.Barrier) -> int:
     for index, (name, path) in enumerate(pages.items()):
         if index:
             status, html = open_(path)
-        token = TOKEN.search(html)
+        token = CSRF_INPUT.search(html)
         if token is None:
             return status
         status, _ = open_(path, {"csrf_token": token.group(1), **answers[name]})
         if status != 302:
             return status
     status, html = open_("/report/review")
-    token = TOKEN.search(html)
+    token = CSRF_INPUT.search(html)
     if token is None:
         return status
     start.wait(timeout=300)  # Everyone sends at the same moment.
