@@ -2,21 +2,22 @@
 
     gunicorn -c gunicorn.conf.py 'bench.bare:create_app()'   (DATABASE_URL names the database)
 
-Flask, Flask-SQLAlchemy and the same SQLite pragmas and pool settings as intake, and nothing else:
-no forms, CSRF, sessions, templates or hashing. What intake does beyond this is what it costs.
+Flask, Flask-SQLAlchemy and intake's connection settings (intake/database.py: SQLite pragmas,
+PostgreSQL's JIT off), and nothing else: no forms, CSRF, sessions, templates or hashing. What
+intake does beyond this is what it costs.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
-from typing import Any
 
 from flask import Flask, request
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, String, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import DateTime, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+import intake.database  # noqa: F401 - its connection settings apply to every engine, here too
 
 
 class Base(DeclarativeBase):
@@ -34,16 +35,6 @@ class Submission(db.Model):  # type: ignore[name-defined,misc]
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
-    """The pragmas intake sets (intake/database.py), so both sides write to SQLite alike."""
-    if type(connection).__module__.startswith("sqlite3"):
-        cursor = connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.close()
 
 
 def create_app(database_url: str | None = None) -> Flask:
