@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
-from werkzeug.datastructures import MultiDict
-
+from bench.run import export_pass
 from bench.seed import seed
-from intake import clock, create_app
-from intake.accounts import create
-from intake.cases.queries import CaseFilter
-from intake.extensions import db
-from intake.reports.exports import case_rows, stream_csv
+from intake import create_app
+from tests.helpers import create_staff
 
 
 def measure(count: int) -> tuple[float, float]:
@@ -36,25 +30,9 @@ def measure(count: int) -> tuple[float, float]:
     )
     with app.test_request_context():
         seed(count)
-        staff, _password = create(
-            None,
-            "bench@staff.example",
-            "Bench",
-            ["supervisor"],
-            "bench password long enough",
-            must_change_password=False,
-        )
-        db.session.expire_all()
-        tracemalloc.start()
-        started = time.perf_counter()
-        written = 0
-        rows = case_rows(CaseFilter.from_args(MultiDict()), staff, clock.today(), False)
-        for chunk in stream_csv(rows):
-            written += len(chunk)
-        seconds = time.perf_counter() - started
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-    return peak / 2**20, count / seconds
+        create_staff(app, "bench@staff.example", ["supervisor"], "Bench")
+        rate, peak = export_pass("bench@staff.example", trace=True)
+    return peak, rate
 
 
 def main() -> None:
