@@ -29,6 +29,7 @@ PUBLIC_ENDPOINTS = frozenset(
 # Reachable while a temporary password must still be replaced.
 PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.change_password", "auth.sign_out"})
 SEEN_KEY = "seen"
+SEEN_GRANULARITY = 30
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -72,7 +73,8 @@ def guard() -> Response | None:
         session.clear()
         flash(_("You were signed out after a period of inactivity."), "info")
         return redirect(url_for("auth.sign_in"))
-    session[SEEN_KEY] = time.time()
+    if time.time() - float(session.get(SEEN_KEY, 0)) > SEEN_GRANULARITY:
+        session[SEEN_KEY] = time.time()  # Noted at most this often: a page view rarely writes.
     if current_user.must_change_password and endpoint not in PASSWORD_CHANGE_ENDPOINTS:
         return redirect(url_for("auth.change_password"))
     roles = allowed_roles(endpoint)

@@ -8,6 +8,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -21,7 +22,9 @@ from werkzeug.wrappers import Response
 from ..cases import audit
 from ..cases.access import home_endpoint
 from ..extensions import db, failed_attempt, limiter, login_manager
+from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Staff, new_session_token
+from ..sessions import renew
 from . import passwords, totp
 from .forms import ChangePasswordForm, CodeForm, SignInForm
 from .guard import ANY_STAFF, SEEN_KEY, allow
@@ -81,7 +84,7 @@ def sign_in() -> str | Response:
         if staff is None or not staff.active:
             passwords.waste_time(form.password.data)
         elif passwords.verify_password(staff.password_hash, form.password.data):
-            session.clear()
+            renew(keep=(LANG_KEY,))
             session[PENDING_KEY] = {"id": staff.id, "token": staff.session_token, "at": time.time()}
             target = "auth.two_factor" if staff.totp_confirmed else "auth.two_factor_setup"
             return redirect(url_for(target))
@@ -92,8 +95,8 @@ def sign_in() -> str | Response:
 
 
 def _complete_sign_in(staff: Staff) -> Response:
-    """A fresh session for the signed-in staff member."""
-    session.clear()
+    """A fresh session, under a new id, for the signed-in staff member."""
+    renew(keep=(LANG_KEY,))
     login_user(staff)
     session[SEEN_KEY] = time.time()
     audit.record(staff, "sign_in")
@@ -147,13 +150,29 @@ def two_factor_setup() -> str | Response:
     )
 
 
+def _signed_in_key() -> str:
+    return f"password:{current_user.get_id()}"
+
+
+def _wrong_current_password(_response: Response) -> bool:
+    return bool(g.get("wrong_password"))
+
+
 @bp.route("/password", methods=["GET", "POST"])
 @allow(ANY_STAFF)
+@limiter.limit(
+    _sign_in_limit, methods=["POST"], key_func=_signed_in_key, deduct_when=_wrong_current_password
+)
+@limiter.limit(_sign_in_limit, methods=["POST"], deduct_when=_wrong_current_password)
 def change_password() -> str | Response:
-    """Choose a new password; other sessions of the account end."""
+    """Choose a new password; other sessions of the account end. Wrong current passwords are
+    limited like failed sign-ins: a stolen session must not become a password guesser."""
     form = ChangePasswordForm(email=current_user.email)
     if form.validate_on_submit():
         if not passwords.verify_password(current_user.password_hash, form.current.data):
+            g.wrong_password = True
+            audit.record(current_user._get_current_object(), "password_change_failed")
+            db.session.commit()
             form.current.errors.append(_("The current password is not right."))
         else:
             staff: Staff = current_user._get_current_object()
@@ -175,6 +194,7 @@ def sign_out() -> Response:
     audit.record(current_user._get_current_object(), "sign_out")
     db.session.commit()
     logout_user()
-    session.clear()
+    # The session's row is deleted: a copy of the old cookie opens nothing.
+    renew(keep=(LANG_KEY,))
     flash(_("You are signed out."), "info")
     return redirect(url_for(".sign_in"))

@@ -3,6 +3,7 @@
 from .cases import AuditEvent, CaseCounter, CaseLink, Note, SavedView
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
+from .sessions import WebSession
 from .staff import Staff, StaffRole, new_session_token
 from .summary import SummaryChange, SummaryDay
 from .types import UTCDateTime, utcnow
@@ -26,5 +27,6 @@ __all__ = [
     "SummaryDay",
     "UTCDateTime",
     "new_session_token",
+    "WebSession",
     "utcnow",
 ]

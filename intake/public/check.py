@@ -16,14 +16,18 @@ from werkzeug.wrappers import Response
 
 from .. import followup, uploads
 from ..extensions import db, failed_attempt, limiter
+from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
+from ..sessions import renew
 from .check_forms import LookupForm, ReplyForm
 from .forms import ContactForm, EvidenceForm
 from .steps import form_answers
 from .views import bp
 
 RESIDENT_KEY = "resident_report"
+# Activity is noted at most this often (seconds), so reading a page rarely writes the session.
+SEEN_GRANULARITY = 30
 CONTACT_FIELDS = (
     "name",
     "email",
@@ -66,8 +70,9 @@ def _signed_in_report() -> Report | None:
             "info",
         )
         return None
-    held["seen"] = time.time()
-    session[RESIDENT_KEY] = held
+    if time.time() - float(held.get("seen", 0)) > SEEN_GRANULARITY:
+        held["seen"] = time.time()
+        session[RESIDENT_KEY] = held
     return db.session.get(Report, int(held["id"]))
 
 
@@ -80,7 +85,8 @@ def check() -> ResponseReturnValue:
     if form.validate_on_submit():
         report = find_report(form.record_number.data, form.receipt.data)
         if report is not None:
-            session.pop("filed", None)
+            # A new session id for the opened report: nobody who knew the old one follows.
+            renew(keep=(LANG_KEY,))
             session[RESIDENT_KEY] = {"id": report.id, "seen": time.time()}
             followup.resident_signed_in(report)
             return redirect(url_for(".status"))
@@ -195,7 +201,7 @@ def add_contact() -> ResponseReturnValue:
 
 @bp.post("/check/leave")
 def leave() -> Response:
-    """Close the report on this browser."""
-    session.pop(RESIDENT_KEY, None)
+    """Close the report on this browser; a copy of the old session cookie opens nothing."""
+    renew(keep=(LANG_KEY,))
     flash(_("You left your report. Your record number and secret code open it again."), "info")
     return redirect(url_for(".index"))
