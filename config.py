@@ -38,7 +38,8 @@ class Config:
     FIELD_ENCRYPTION_KEY: str | None = os.environ.get("FIELD_ENCRYPTION_KEY")
     HASH_PEPPER: str | None = os.environ.get("HASH_PEPPER")
     SQLALCHEMY_DATABASE_URI: str | None = os.environ.get("DATABASE_URL")
-    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    # hide_parameters: a failing statement's values (narratives, names) never reach a log line.
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True}
     # The migrations create the schema; an empty database is upgraded on first start.
     AUTO_MIGRATE = os.environ.get("AUTO_MIGRATE", "1") == "1"
 
@@ -65,12 +66,26 @@ class Config:
     # argon2id cost for receipts (see intake/receipts.py): OWASP's minimum, 19 MiB and 2 passes.
     RECEIPT_HASH_PROFILE = os.environ.get("RECEIPT_HASH_PROFILE", "OWASP")
 
+    # A form without files (everything but the evidence pages) may send at most this much.
+    FORM_MAX_BYTES = _env_int("FORM_MAX_BYTES", 512 * 1024)
+
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none; the
+    # headers are then ignored). Rate limits count per client address, so behind a proxy this
+    # must be right, or every limit counts the proxy's address for the whole city.
+    TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
+    # Rate-limit counters. memory:// counts in each process alone: fine for `make demo`, wrong
+    # for several gunicorn workers (production refuses it then; use redis://).
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
+    # Reports sent (not attempts with mistakes in them), per client.
     SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", "20 per hour")
+    # New unsent reports started, and evidence files received (each file counts), per client.
+    DRAFT_RATE_LIMIT = os.environ.get("DRAFT_RATE_LIMIT", "30 per hour")
+    UPLOAD_RATE_LIMIT = os.environ.get("UPLOAD_RATE_LIMIT", "60 per hour")
     # Failed staff sign-ins (and two-factor codes), per account and per client.
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "5 per 15 minutes")
     STAFF_IDLE_MINUTES = _env_int("STAFF_IDLE_MINUTES", 30)
+    HSTS_SECONDS = 0
     CASES_PER_PAGE = 25
     # The case list counts matching cases up to this many, then says "more than".
     CASE_COUNT_LIMIT = _env_int("CASE_COUNT_LIMIT", 10_000)
@@ -151,6 +166,8 @@ class ProductionConfig(Config):
 
     NAME = "production"
     SESSION_COOKIE_SECURE = True
+    # Browsers come back over HTTPS only for a year (the portal is served behind TLS).
+    HSTS_SECONDS = _env_int("HSTS_SECONDS", 365 * 24 * 3600)
     AUTO_MIGRATE = os.environ.get("AUTO_MIGRATE", "0") == "1"
 
     @classmethod
@@ -163,7 +180,24 @@ class ProductionConfig(Config):
         ]
         if missing:
             raise ConfigError("Production needs these environment variables: " + ", ".join(missing))
+        check_rate_limit_storage(cls.RATELIMIT_STORAGE_URI, worker_count())
         return {}
+
+
+def worker_count() -> int:
+    """gunicorn's worker processes: WEB_CONCURRENCY, else two per core plus one."""
+    return _env_int("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1)
+
+
+def check_rate_limit_storage(storage_uri: str, workers: int) -> None:
+    """Refuse per-process rate-limit counters with several worker processes: each would count
+    alone, and every limit would multiply by the number of workers."""
+    if workers > 1 and storage_uri.split(":", 1)[0] == "memory":
+        raise ConfigError(
+            f"RATELIMIT_STORAGE_URI is {storage_uri!r}, which counts in each process alone, but "
+            f"{workers} worker processes are configured. Set RATELIMIT_STORAGE_URI to a shared "
+            "store (redis://host:6379/0) or run one worker (WEB_CONCURRENCY=1)."
+        )
 
 
 CONFIGS: dict[str, type[Config]] = {

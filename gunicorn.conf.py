@@ -4,11 +4,18 @@ Every setting can be overridden from the environment (PORT, WEB_CONCURRENCY, THR
 FORWARDED_ALLOW_IPS). The access log leaves out the client address, like the app's own logs.
 """
 
-import multiprocessing
 import os
 
+from config import ConfigError, check_rate_limit_storage, worker_count
+
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+workers = worker_count()
+if os.environ.get("INTAKE_ENV") == "production":
+    # Several workers with per-process rate-limit counters would multiply every limit.
+    try:
+        check_rate_limit_storage(os.environ.get("RATELIMIT_STORAGE_URI", "memory://"), workers)
+    except ConfigError as error:
+        raise SystemExit(f"intake: {error}") from None
 threads = int(os.environ.get("THREADS", "2"))
 timeout = 60
 graceful_timeout = 30

@@ -9,7 +9,7 @@ from flask import Flask
 
 import config as config_module
 
-from . import privacy
+from . import edge, privacy, sessions
 from .database import upgrade_if_empty
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -32,7 +32,10 @@ def create_app(
     app.config.update(overrides or {})
     app.jinja_env.add_extension("jinja2.ext.do")
 
+    # First: the edge cleans and limits requests before anything (CSRF, limits) reads a form.
+    edge.init_app(app)
     privacy.init_app(app)
+    sessions.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)

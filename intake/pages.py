@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Flask, current_app, render_template, request, url_for
+from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -47,7 +47,13 @@ def help_lines() -> list[dict[str, str]]:
 
 def _switch_url(code: str) -> str:
     """The current page in another language (GET pages keep their query)."""
-    values: dict[str, Any] = {k: v for k, v in request.args.items() if k != "lang"}
+    # Only the page's own filters: never Flask's url_for options (_external, _anchor, _scheme),
+    # which a crafted link could use to point the switcher at another host.
+    values: dict[str, Any] = {
+        key: value
+        for key, value in request.args.items()
+        if key != "lang" and not key.startswith("_")
+    }
     values.update(request.view_args or {})
     endpoint = request.endpoint or "public.index"
     try:
@@ -72,7 +78,7 @@ def _context() -> dict[str, Any]:
     }
 
 
-ERROR_MESSAGES = {
+ERROR_MESSAGES: dict[int | str, Any] = {
     400: _l("Something in that request was not right. Please go back and try again."),
     403: _l("You cannot open this page."),
     404: _l("We could not find that page."),
@@ -80,6 +86,10 @@ ERROR_MESSAGES = {
     413: _l(
         "The files were too large to send together. Each file can be up to 10 MB; "
         "try sending them one at a time."
+    ),
+    # Not a status code: a form without files that was far too long.
+    "form_too_large": _l(
+        "What you sent was too long for this page. Please go back, shorten it and try again."
     ),
     429: _l("Too many tries from this connection. Please wait a while and try again, or call us."),
     500: _l(
@@ -92,6 +102,8 @@ ERROR_MESSAGES = {
 def _error(error: Exception) -> tuple[str, int]:
     code = error.code if isinstance(error, HTTPException) and error.code else 500
     message = ERROR_MESSAGES.get(code, ERROR_MESSAGES[500 if code >= 500 else 400])
+    if code == 413 and g.get("form_only"):
+        message = ERROR_MESSAGES["form_too_large"]
     if isinstance(error, CSRFError):
         message = _l(
             "This page was open too long or came from somewhere else. For your safety "
@@ -104,5 +116,6 @@ def init_app(app: Flask) -> None:
     """Register the shared template context and the error pages."""
     app.context_processor(_context)
     for code in ERROR_MESSAGES:
-        app.register_error_handler(code, _error)
+        if isinstance(code, int):
+            app.register_error_handler(code, _error)
     app.register_error_handler(CSRFError, _error)
