@@ -10,9 +10,17 @@ from flask_babel.speaklater import LazyString
 from .auth.passwords import hash_password, temporary_password
 from .cases import audit
 from .extensions import db
-from .models import Staff, new_session_token
+from .models import AuditEvent, Staff, new_session_token
 
 ROLE_NAMES = frozenset({"intake", "investigator", "supervisor", "admin"})
+# Roles that open residents' cases: granting one is shown to every administrator.
+CASE_READING_ROLES = frozenset({"intake", "investigator", "supervisor"})
+# Audit actions that change who can do what, listed on the accounts page, with their names.
+ACCESS_ACTIONS = {
+    "staff_created": _l("Account created"),
+    "staff_changed": _l("Roles changed"),
+    "case_access_granted": _l("Access to cases granted"),
+}
 
 
 class AccountError(ValueError):
@@ -65,15 +73,37 @@ def update(actor: Staff, staff: Staff, name: str, roles: Iterable[str]) -> None:
     chosen = frozenset(roles)
     if not chosen or not chosen <= ROLE_NAMES:
         raise AccountError(_l("Choose at least one role."))
-    if staff.id == actor.id and "admin" not in chosen:
-        raise AccountError(_l("You cannot remove your own administrator role."))
-    old = ", ".join(sorted(staff.role_names))
+    before = frozenset(staff.role_names)
+    if staff.id == actor.id and chosen != before:
+        raise AccountError(
+            _l("You cannot change your own roles. Ask another administrator to do it.")
+        )
     staff.name = name.strip()
-    staff.set_roles(chosen)
-    audit.record(
-        actor, "staff_changed", detail=f"{staff.email}: {old} → {', '.join(sorted(chosen))}"
-    )
+    if chosen != before:
+        staff.set_roles(chosen)
+        audit.record(
+            actor,
+            "staff_changed",
+            detail=f"{staff.email}: {', '.join(sorted(before))} → {', '.join(sorted(chosen))}",
+        )
+        granted = (chosen - before) & CASE_READING_ROLES
+        if granted:
+            audit.record(
+                actor, "case_access_granted", detail=f"{staff.email}: {', '.join(sorted(granted))}"
+            )
     db.session.commit()
+
+
+def access_changes(limit: int = 20) -> list[AuditEvent]:
+    """The latest changes to who can do what (accounts created, roles changed), newest first."""
+    return list(
+        db.session.scalars(
+            db.select(AuditEvent)
+            .where(AuditEvent.action.in_(list(ACCESS_ACTIONS)))
+            .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def set_active(actor: Staff, staff: Staff, active: bool) -> None:

@@ -12,7 +12,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from flask import current_app, session
+from flask import current_app, g, session
 from sqlalchemy import delete
 
 from . import uploads
@@ -20,6 +20,8 @@ from .extensions import db
 from .models import Draft, utcnow
 
 SESSION_KEY = "draft"
+# Set on `g` when a request starts a new draft (new drafts are rate-limited per client).
+NEW_DRAFT_FLAG = "new_draft"
 
 
 def _key(token: str) -> str:
@@ -65,6 +67,7 @@ def save(data: dict[str, Any]) -> None:
         session[SESSION_KEY] = token
         draft = Draft(id=_key(token))
         db.session.add(draft)
+        setattr(g, NEW_DRAFT_FLAG, True)
     draft.data = json.dumps(data)
     draft.updated_at = utcnow()
     db.session.commit()

@@ -56,7 +56,9 @@ def _require(field: Field, message: Any) -> None:
 
 
 def _optional_int(value: Any) -> int | None:
-    return int(value) if value not in (None, "", "None") else None
+    """A whole number from a choice's value, or None (blank, or not a number at all)."""
+    text = str(value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
 
 
 class KindForm(FlaskForm):
@@ -165,6 +167,8 @@ class IncidentForm(FlaskForm):
 
     def validate_incident_day(self, field: Field) -> None:
         """The date must exist and must not be in the future."""
+        if self.incident_year.errors or self.incident_month.errors or field.errors:
+            return  # A value that is not one of the choices already has its own message.
         year = _optional_int(self.incident_year.data)
         month = _optional_int(self.incident_month.data)
         if year is None or month is None:

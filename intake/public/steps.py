@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from werkzeug.datastructures import MultiDict
 from wtforms import BooleanField, Form, SelectFieldBase
+from wtforms.validators import Length
 
 from .. import drafts, rules, vocab
 from ..models import Report
@@ -82,6 +83,17 @@ def make_form(
 def form_answers(form: Form) -> dict[str, Any]:
     """What a form's fields hold, as JSON-ready values."""
     return {name: field.data for name, field in form._fields.items() if name not in SKIPPED_FIELDS}
+
+
+def storable(form: Form) -> bool:
+    """Whether unchecked answers may be kept as they are (when switching language): no text is
+    longer than its field allows. Longer text would be stored unchecked, so the page shows its
+    errors instead, with everything still typed in."""
+    for field in form:
+        limits = [v.max for v in field.validators if isinstance(v, Length) and v.max >= 0]
+        if limits and isinstance(field.data, str) and len(field.data) > min(limits):
+            return False
+    return True
 
 
 def _as_formdata(saved: dict[str, Any]) -> MultiDict[str, str]:

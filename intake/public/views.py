@@ -8,6 +8,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -35,6 +36,32 @@ from .forms import (
 
 bp = Blueprint("public", __name__)
 FILED_KEY = "filed"
+
+
+def _limit(setting: str) -> Any:
+    """A limit read from the configuration when the request comes."""
+    return lambda: str(current_app.config[setting])
+
+
+def _started_a_draft(_response: Response) -> bool:
+    return bool(g.get(drafts.NEW_DRAFT_FLAG))
+
+
+def _sent_a_report(response: Response) -> bool:
+    return response.status_code == 302 and response.headers.get("Location", "").endswith(
+        "/report/done"
+    )
+
+
+def _files_sent() -> int:
+    return sum(1 for storage in request.files.getlist("files") if storage and storage.filename)
+
+
+# Per client: new drafts, files received (each file counts) and reports sent. Mistakes in a form
+# never count, so a resident correcting their answers is not refused.
+draft_limit = limiter.limit(
+    _limit("DRAFT_RATE_LIMIT"), methods=["POST"], deduct_when=_started_a_draft
+)
 
 
 @bp.get("/")
@@ -88,6 +115,7 @@ def _render_step(name: str, answers: dict[str, Any], **context: Any) -> str:
 
 
 @bp.route("/report/<any(kind, incident, place, contact):name>", methods=["GET", "POST"])
+@draft_limit
 def step(name: str) -> str | Response:
     """One page of questions; its answers are kept when it passes (or when switching language)."""
     _expired_notice()
@@ -100,7 +128,7 @@ def step(name: str) -> str | Response:
 
     form = steps.make_form(name, answers, today, formdata=request.form)
     switch_to = request.form.get("switch_lang")
-    if switch_to in shipped():
+    if switch_to in shipped() and steps.storable(form):
         # Keep what was typed, checked or not, and show the same page in the other language.
         answers["steps"][name] = steps.form_answers(form)
         drafts.save(answers)
@@ -125,6 +153,10 @@ def step_url(name: str) -> str:
 
 
 @bp.route("/report/evidence", methods=["GET", "POST"])
+@draft_limit
+@limiter.limit(
+    _limit("UPLOAD_RATE_LIMIT"), methods=["POST"], cost=_files_sent, deduct_when=lambda _r: True
+)
 def evidence() -> str | Response:
     """Add or remove evidence files; each file is checked and cleaned as it arrives."""
     _expired_notice()
@@ -187,7 +219,7 @@ def remove_file(index: int) -> Response:
 
 
 @bp.route("/report/review", methods=["GET", "POST"])
-@limiter.limit(lambda: str(current_app.config["SUBMIT_RATE_LIMIT"]), methods=["POST"])
+@limiter.limit(_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_sent_a_report)
 def review() -> str | Response:
     """Every answer on one page, each changeable, then send."""
     _expired_notice()

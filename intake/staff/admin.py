@@ -40,7 +40,12 @@ def admin_staff() -> ResponseReturnValue:
             return redirect(url_for(".admin_staff"))
     people = db.session.scalars(db.select(Staff).order_by(Staff.active.desc(), Staff.name)).all()
     return render_template(
-        "staff/admin_staff.html", form=form, people=people, action_form=ActionForm()
+        "staff/admin_staff.html",
+        form=form,
+        people=people,
+        action_form=ActionForm(),
+        access_changes=accounts.access_changes(),
+        access_actions=accounts.ACCESS_ACTIONS,
     )
 
 
