@@ -72,7 +72,7 @@ def test_request_logs_leave_out_the_client_address() -> None:
 def test_pages_are_not_cached_and_send_no_referrer(client: object) -> None:
     response = client.get("/report/kind")  # type: ignore[attr-defined]
     assert response.headers["Cache-Control"] == "no-store"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
 
