@@ -58,6 +58,11 @@ class Config:
     UPLOAD_FOLDER: str | None = os.environ.get("UPLOAD_FOLDER")
     MAX_FILES = 5
     MAX_FILE_BYTES = 10 * 1024 * 1024
+    # Pictures larger than this are refused before they are decoded: 50 million pixels lets a
+    # 48-megapixel phone photo through and stops a small file that unfolds into gigabytes.
+    MAX_IMAGE_PIXELS = _env_int("MAX_IMAGE_PIXELS", 50_000_000)
+    # Above 2 million pixels, a picture with more pixels per byte of file than this is a flood.
+    MAX_PIXELS_PER_BYTE = _env_int("MAX_PIXELS_PER_BYTE", 100)
     # Room for one form post carrying every file at once, plus the form's own fields.
     MAX_CONTENT_LENGTH = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024
     # Unsent answers are deleted after this long without activity.
@@ -76,6 +81,8 @@ class Config:
     # Rate-limit counters. memory:// counts in each process alone: fine for `make demo`, wrong
     # for several gunicorn workers (production refuses it then; use redis://).
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Only a benchmark turns the limits off (every one of its clients is 127.0.0.1).
+    RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") == "1"
     RATELIMIT_HEADERS_ENABLED = False
     # Reports sent (not attempts with mistakes in them), per client.
     SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", "20 per hour")
@@ -180,7 +187,8 @@ class ProductionConfig(Config):
         ]
         if missing:
             raise ConfigError("Production needs these environment variables: " + ", ".join(missing))
-        check_rate_limit_storage(cls.RATELIMIT_STORAGE_URI, worker_count())
+        if cls.RATELIMIT_ENABLED:
+            check_rate_limit_storage(cls.RATELIMIT_STORAGE_URI, worker_count())
         return {}
 
 

@@ -10,7 +10,7 @@ from config import ConfigError, check_rate_limit_storage, worker_count
 
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = worker_count()
-if os.environ.get("INTAKE_ENV") == "production":
+if os.environ.get("INTAKE_ENV") == "production" and os.environ.get("RATELIMIT_ENABLED", "1") == "1":
     # Several workers with per-process rate-limit counters would multiply every limit.
     try:
         check_rate_limit_storage(os.environ.get("RATELIMIT_STORAGE_URI", "memory://"), workers)

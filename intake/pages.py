@@ -52,7 +52,7 @@ def _switch_url(code: str) -> str:
     values: dict[str, Any] = {
         key: value
         for key, value in request.args.items()
-        if key != "lang" and not key.startswith("_")
+        if key != "lang" and not key.startswith("_") and not g.get("error_page")
     }
     values.update(request.view_args or {})
     endpoint = request.endpoint or "public.index"
@@ -101,6 +101,7 @@ ERROR_MESSAGES: dict[int | str, Any] = {
 
 def _error(error: Exception) -> tuple[str, int]:
     code = error.code if isinstance(error, HTTPException) and error.code else 500
+    g.error_page = True  # An error page repeats nothing from the request, not even its query.
     message = ERROR_MESSAGES.get(code, ERROR_MESSAGES[500 if code >= 500 else 400])
     if code == 413 and g.get("form_only"):
         message = ERROR_MESSAGES["form_too_large"]
