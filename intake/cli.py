@@ -28,7 +28,7 @@ reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
 def export_report(period: str, fmt: str, public: bool, output: str | None) -> None:
     """Write the de-identified summary of a period to a file."""
     from .clock import today
-    from .reports import exports, pdf
+    from .reports import exports, pdf, writers
     from .reports.periods import PeriodError, parse
     from .reports.summary import summarize
 
@@ -42,7 +42,7 @@ def export_report(period: str, fmt: str, public: bool, output: str | None) -> No
     elif fmt == "pdf":
         data = pdf.build(summary)
     else:
-        data = exports.xlsx_bytes(exports.summary_sheets(summary))
+        data = writers.xlsx_bytes(exports.summary_sheets(summary))
     target = Path(output or f"summary-{chosen.key}{'-public' if public else ''}.{fmt}")
     target.write_bytes(data)
     audit.record(None, "export", detail=f"cli summary {chosen.key} {fmt} public={public}")

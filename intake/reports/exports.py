@@ -4,24 +4,21 @@ De-identified means: no names, contact details, narratives or other free text, n
 and dates coarsened to the month. Personal columns are added only when a supervisor asks, and
 the caller writes that to the audit trail. Case lists stream: memory stays flat however many.
 They read plain columns rather than ORM objects, and make each label's cell once per export.
+Every cell is made by `cells.cell`: stored text may hold anything, a cell never a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from operator import getitem, itemgetter
-from pathlib import Path
 from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
-from openpyxl import Workbook
 from sqlalchemy import Select, SQLColumnExpression, select
 
 from .. import vocab
@@ -30,19 +27,13 @@ from ..extensions import db
 from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
 from ..models import Contact, Report, ReportTerm, Staff
+from .cells import cell
+from .cells import neutralize as neutralize  # Where callers have always found it.
 from .summary import Summary
+from .writers import stream_csv as stream_csv  # Case lists stream through it too.
 
-# A spreadsheet treats a cell starting with these as a formula: =HYPERLINK(...), +cmd|...
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Cases read at a time; also the most ids one terms query names (old SQLite allows 999).
 BATCH = 500
-
-
-def neutralize(value: Any) -> Any:
-    """Make text safe to open in a spreadsheet program (numbers pass through)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _as_is(value: Any) -> Any:
@@ -259,10 +250,10 @@ class _Cells(dict[Any, Any]):
         self.few = column.few
 
     def __missing__(self, value: Any) -> Any:
-        cell = neutralize(self.show(value))
+        made = cell(self.show(value))
         if self.few:
-            self[value] = cell
-        return cell
+            self[value] = made
+        return made
 
 
 class _ByCase(dict[int, Any]):
@@ -277,7 +268,7 @@ class _ByCase(dict[int, Any]):
 
 
 def _rows(chosen: list[Column], query: Select[*tuple[Any, ...]]) -> Iterator[list[Any]]:
-    yield [str(column.title) for column in chosen]
+    yield [cell(str(column.title)) for column in chosen]
     # Cells are made as the response streams, in the request's language.
     cells = [_Cells(column) for column in chosen]
     vocabularies = {column.reads for column in chosen if isinstance(column.reads, str)}
@@ -314,40 +305,6 @@ def _terms(case_ids: list[int], vocabularies: set[str]) -> dict[str, dict[int, t
     return found
 
 
-class _Echo:
-    """A file-like object whose write returns what it was given (csv writes one row at a time)."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def stream_csv(rows: Iterable[list[Any]], rows_per_chunk: int = 200) -> Iterator[str]:
-    """CSV text in chunks of rows (UTF-8 with a byte-order mark so spreadsheets read it): the
-    server writes to the network once per chunk, not once per row."""
-    writer = csv.writer(_Echo())
-    chunk = ["\ufeff"]
-    for row in rows:
-        chunk.append(writer.writerow(row))  # None is written as an empty cell
-        if len(chunk) >= rows_per_chunk:
-            yield "".join(chunk)
-            chunk = []
-    if chunk:
-        yield "".join(chunk)
-
-
-def write_xlsx(sheets: Iterable[tuple[str, Iterable[list[Any]]]]) -> Path:
-    """An XLSX file of these sheets, written row by row (openpyxl's write-only mode)."""
-    workbook = Workbook(write_only=True)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append([neutralize(value) for value in row])
-    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
-    handle.close()
-    workbook.save(handle.name)
-    return Path(handle.name)
-
-
 def summary_rows(summary: Summary) -> Iterator[list[Any]]:
     """The summary as one long table: section, item, count (public: "<5" where suppressed)."""
     hidden = _("fewer than 5")
@@ -380,13 +337,5 @@ def summary_sheets(summary: Summary) -> Iterator[tuple[str, list[list[Any]]]]:
 
 def summary_csv(summary: Summary) -> str:
     """The summary as CSV text."""
-    return "".join(stream_csv(summary_rows(summary)))
-
-
-def xlsx_bytes(sheets: Iterable[tuple[str, Iterable[list[Any]]]]) -> bytes:
-    """XLSX of sheets, whole (for the CLI)."""
-    path = write_xlsx(sheets)
-    try:
-        return path.read_bytes()
-    finally:
-        path.unlink(missing_ok=True)
+    rows = ([cell(value) for value in row] for row in summary_rows(summary))
+    return "".join(stream_csv(rows))

@@ -16,7 +16,7 @@ from ..cases import audit
 from ..cases.queries import CaseFilter
 from ..clock import today
 from ..extensions import db
-from ..reports import charts, exports, pdf
+from ..reports import charts, exports, pdf, writers
 from ..reports.periods import Period, PeriodError, current_quarter, parse
 from ..reports.summary import Summary, summarize
 from .views import bp, me
@@ -134,7 +134,7 @@ def export_summary(fmt: str) -> ResponseReturnValue:
         return _download(exports.summary_csv(summary), fmt, name)
     if fmt == "pdf":
         return _download(pdf.build(summary), fmt, name)
-    path = exports.write_xlsx(exports.summary_sheets(summary))
+    path = writers.write_xlsx(exports.summary_sheets(summary))
     return _send_and_delete(path, fmt, name)
 
 
@@ -172,5 +172,5 @@ def export_cases(fmt: str) -> ResponseReturnValue:
     rows = exports.case_rows(case_filter, me(), today(), personal)
     name = "cases-personal" if personal else "cases"
     if fmt == "csv":
-        return _download(stream_with_context(exports.stream_csv(rows)), fmt, name)
-    return _send_and_delete(exports.write_xlsx([(_("Cases"), rows)]), fmt, name)
+        return _download(stream_with_context(writers.stream_csv(rows)), fmt, name)
+    return _send_and_delete(writers.write_xlsx([(_("Cases"), rows)]), fmt, name)
