@@ -11,14 +11,19 @@ from matplotlib import rcParams
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from .cells import printable
 from .summary import Row
 
 BAR_COLOR = "#1d4f91"
 LINE_COLOR = "#00703c"
 MAX_BARS = 15
+LABEL_LENGTH = 40
+TITLE_LENGTH = 100
 # Stable SVG output (ids do not change from one drawing to the next).
 rcParams["svg.hashsalt"] = "intake"
 rcParams["font.family"] = "DejaVu Sans"
+# Labels are data: "$x^$" is a name to show, not mathematics to typeset (or fail to).
+rcParams["text.parse_math"] = False
 
 
 def _shown(rows: list[Row]) -> list[Row]:
@@ -30,12 +35,15 @@ def bars(rows: list[Row], title: str) -> Figure:
     shown = list(reversed(_shown(rows)))
     figure = Figure(figsize=(7, 0.45 * max(len(shown), 1) + 1.2), dpi=100)
     axes = figure.add_subplot()
-    labels = [row.label if len(row.label) <= 40 else row.label[:39] + "…" for row in shown]
+    labels = [printable(row.label, LABEL_LENGTH) for row in shown]
     counts = [row.count or 0 for row in shown]
-    axes.barh(labels, counts, color=BAR_COLOR)
+    # By position, then labelled: two rows whose labels read the same stay two bars.
+    positions = range(len(shown))
+    axes.barh(positions, counts, color=BAR_COLOR)
+    axes.set_yticks(positions, labels)
     for position, count in enumerate(counts):
         axes.text(count, position, f" {count}", va="center", fontsize=9)
-    axes.set_title(title, loc="left", fontsize=11)
+    axes.set_title(printable(title, TITLE_LENGTH), loc="left", fontsize=11)
     axes.spines[["top", "right"]].set_visible(False)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     figure.tight_layout()
@@ -46,10 +54,10 @@ def line(rows: list[Row], title: str) -> Figure:
     """A line of counts over months."""
     figure = Figure(figsize=(7, 3), dpi=100)
     axes = figure.add_subplot()
-    labels = [row.label for row in rows]
+    labels = [printable(row.label, LABEL_LENGTH) for row in rows]
     counts = [row.count if row.count is not None else float("nan") for row in rows]
     axes.plot(labels, counts, marker="o", color=LINE_COLOR)
-    axes.set_title(title, loc="left", fontsize=11)
+    axes.set_title(printable(title, TITLE_LENGTH), loc="left", fontsize=11)
     axes.set_ylim(bottom=0)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.spines[["top", "right"]].set_visible(False)

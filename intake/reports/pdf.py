@@ -14,9 +14,12 @@ from flask_babel import gettext as _
 from fpdf import FPDF
 
 from . import charts
+from .cells import printable
 from .summary import Summary
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+# The longest text in a table's cell: a row must fit on one page (fpdf2 refuses it otherwise).
+CELL_LENGTH = 200
 CHARTED = (
     "kind",
     "covered_area",
@@ -55,7 +58,8 @@ def _table(pdf: FPDF, rows: list[tuple[str, str]]) -> None:
         col_widths=(3, 1), text_align=("LEFT", "RIGHT"), first_row_as_headings=False, line_height=6
     ) as table:
         for label, value in rows:
-            table.row([label, value])
+            # Stored text may hold anything: control characters, a name of ten thousand letters.
+            table.row([printable(label, CELL_LENGTH), printable(value, CELL_LENGTH)])
     pdf.ln(3)
 
 
