@@ -11,16 +11,20 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flask import Flask, Request, current_app, g, request
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter, Map
 from werkzeug.utils import cached_property
 
 # C0 controls but tab, LF and CR; DEL; C1 controls; the two non-characters XML forbids.
 _IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # In a URL's query every control character is out, line breaks and tabs too.
 _IN_QUERY = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+# The largest id in the URL of any page (ids are 32-bit integers in every table).
+MAX_ID = 2**31 - 1
 # Endpoints whose forms carry files: they keep MAX_CONTENT_LENGTH.
 UPLOAD_ENDPOINTS = frozenset({"public.evidence", "public.more_files"})
 
@@ -63,8 +67,19 @@ def _limit_body() -> None:
         g.form_only = True
 
 
+class BoundedInt(IntegerConverter):
+    """`<int:...>` in a URL, up to the largest id a database column holds: a longer number is
+    a page that does not exist (404), not an overflow in the database driver."""
+
+    def __init__(self, url_map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
-    """Clean requests, limit bodies, and trust the configured proxies (call before csrf)."""
+    """Clean requests, limit bodies, and trust the configured proxies (call before csrf and
+    before any blueprint is registered, so every `<int:...>` is bounded)."""
+    app.url_map.converters["int"] = BoundedInt
     app.request_class = CleanRequest
     app.before_request(_limit_body)
     proxies = int(app.config["TRUSTED_PROXIES"])
