@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
-import warnings
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
+from urllib.parse import quote
 
 import filetype
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_babel.speaklater import LazyString
-from PIL import Image, ImageOps, UnidentifiedImageError
-from pillow_heif import register_heif_opener
 
-register_heif_opener()
+from .cleaning import UploadError as UploadError
+from .cleaning.audio import clean_audio
+from .cleaning.images import clean_image
+from .cleaning.pdf import clean_pdf
 
 # What a resident may send: photos and screenshots, documents, recordings. Checked by content.
 IMAGE_TYPES = {
@@ -33,10 +34,8 @@ IMAGE_TYPES = {
     # iPhones take HEIC photos; they are re-encoded as JPEG so every staff browser shows them.
     "image/heic": "JPEG",
 }
-OTHER_TYPES = frozenset(
+AUDIO_TYPES = frozenset(
     {
-        "application/pdf",
-        "text/plain",
         "audio/mpeg",
         "audio/mp4",
         "audio/ogg",
@@ -46,16 +45,14 @@ OTHER_TYPES = frozenset(
         "audio/x-flac",
     }
 )
+OTHER_TYPES = AUDIO_TYPES | {"application/pdf", "text/plain"}
 PENDING = "pending"
 EVIDENCE = "evidence"
-
-
-class UploadError(Exception):
-    """A file the portal will not keep; the message is shown to the resident."""
-
-    def __init__(self, message: LazyString | str) -> None:
-        super().__init__(str(message))
-        self.message = message
+# Unicode categories never kept in a file name: controls, invisible format characters (such as
+# the right-to-left override that disguises "exe.pdf"), surrogates, line and paragraph breaks.
+NAME_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+NAME_MAX = 200
+NAME_FALLBACK = "file"
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ def _is_text(data: bytes) -> bool:
 
 
 def clean(data: bytes) -> CleanFile:
-    """Check a file by its content and strip image metadata; raises UploadError."""
+    """Check a file by its content and rebuild it without metadata; raises UploadError."""
     if not data:
         raise UploadError(_l("This file is empty."))
     if len(data) > int(current_app.config["MAX_FILE_BYTES"]):
@@ -102,37 +99,60 @@ def clean(data: bytes) -> CleanFile:
             _l("We can only accept photos, PDF files, text files and sound recordings.")
         )
     if content_type in IMAGE_TYPES:
-        return _clean_image(data, IMAGE_TYPES[content_type])
+        cleaned, content_type = clean_image(
+            data,
+            IMAGE_TYPES[content_type],
+            max_pixels=int(current_app.config["MAX_IMAGE_PIXELS"]),
+            max_pixels_per_byte=int(current_app.config["MAX_PIXELS_PER_BYTE"]),
+        )
+        return CleanFile(cleaned, content_type)
+    if content_type == "application/pdf":
+        return CleanFile(clean_pdf(data), content_type)
+    if content_type in AUDIO_TYPES:
+        return CleanFile(*clean_audio(data))
+    # Plain text is only characters: nothing hides in it.
     return CleanFile(data, content_type)
 
 
-def _clean_image(data: bytes, target: str) -> CleanFile:
-    """Re-draw the picture from its pixels alone, so EXIF, GPS and comments are left behind."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(BytesIO(data)) as opened:
-                upright = ImageOps.exif_transpose(opened)
-                mode = upright.mode
-                if target == "JPEG" and mode not in ("RGB", "L", "CMYK"):
-                    upright, mode = upright.convert("RGB"), "RGB"
-                elif mode not in ("RGB", "RGBA", "L", "LA", "P", "CMYK", "1"):
-                    upright, mode = upright.convert("RGBA"), "RGBA"
-                pixels = Image.frombytes(mode, upright.size, upright.tobytes())
-                if mode == "P" and upright.palette is not None:
-                    pixels.putpalette(upright.getpalette() or [])
-    except (
-        UnidentifiedImageError,
-        OSError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ):
-        raise UploadError(_l("This picture could not be opened. Try another copy of it.")) from None
-    out = BytesIO()
-    pixels.save(out, format=target, **({"quality": 90} if target == "JPEG" else {}))
-    content_type = "image/jpeg" if target == "JPEG" else Image.MIME[target]
-    return CleanFile(out.getvalue(), content_type)
+def safe_filename(raw: str) -> str:
+    """A file name fit to show and to send back: no path, no control or invisible characters."""
+    name = unicodedata.normalize("NFC", raw)
+    name = re.split(r"[/\\]", name)[-1]
+    name = "".join(
+        " " if ch.isspace() else ch
+        for ch in name
+        if ch.isspace() or unicodedata.category(ch) not in NAME_DROPPED_CATEGORIES
+    )
+    name = " ".join(name.split()).rstrip(". ")
+    if len(name) > NAME_MAX:
+        stem, dot, extension = name.rpartition(".")
+        if not dot or len(extension) > 16:
+            stem, extension = name, ""
+        suffix = "." + extension if extension else ""
+        name = stem[: NAME_MAX - len(suffix)].rstrip(". ") + suffix
+    return name if name.strip(".") else NAME_FALLBACK
+
+
+def content_disposition(name: str, *, inline: bool, fallback: str) -> str:
+    """A Content-Disposition header: a plain ASCII name, and the real one as RFC 5987 asks."""
+    name = safe_filename(name)
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    plain_stem, plain_extension = _ascii(stem), _ascii(extension)
+    if not re.search(r"[A-Za-z0-9]", plain_stem):
+        plain_stem = fallback
+    plain = plain_stem + ("." + plain_extension if plain_extension else "")
+    value = f'{"inline" if inline else "attachment"}; filename="{plain}"'
+    if plain != name:
+        value += "; filename*=UTF-8''" + quote(name, safe="")
+    return value
+
+
+def _ascii(text: str) -> str:
+    """The text in ASCII letters where it has them (é becomes e), other signs as "_"."""
+    letters = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9()._ -]+", "_", letters).strip("._ ")
 
 
 def _folder(which: str) -> Path:
