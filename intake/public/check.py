@@ -162,7 +162,7 @@ def more_files() -> ResponseReturnValue:
     for storage in request.files.getlist(form.files.name):
         if not storage or not storage.filename:
             continue
-        name = str(storage.filename)[-200:]
+        name = uploads.safe_filename(str(storage.filename))
         if len(report.attachments) + len(accepted) >= limit:
             form.files.errors.append(
                 _("%(name)s: you can add up to %(count)d files.", name=name, count=limit)

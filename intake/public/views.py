@@ -184,7 +184,7 @@ def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[st
     for storage in incoming:
         if not storage or not storage.filename:
             continue
-        filename = str(storage.filename)[-200:]
+        filename = uploads.safe_filename(str(storage.filename))
         if len(answers["files"]) >= limit:
             problems.append((filename, _("You can add up to %(count)d files.", count=limit)))
             continue
