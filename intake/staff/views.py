@@ -328,6 +328,8 @@ def link(case_id: int) -> ResponseReturnValue:
 @allow(*CASE_ROLES)
 def attachment(case_id: int, attachment_id: int) -> Response:
     """A file of the case, for staff who may see the case; every download is audited."""
+    from ..uploads import content_disposition  # Imported here: this change keeps to this view.
+
     report = _case_or_404(case_id)
     item = db.get_or_404(Attachment, attachment_id)
     if item.report_id != report.id:
@@ -337,12 +339,12 @@ def attachment(case_id: int, attachment_id: int) -> Response:
         me(), "view_file" if inline else "download", report, detail=f"attachment {item.id}"
     )
     db.session.commit()
-    response = send_file(
-        evidence_path(item.stored_name),
-        mimetype=item.content_type,
-        as_attachment=not inline,
-        download_name=item.original_name or f"evidence-{item.id}",
-        max_age=0,
+    response = send_file(evidence_path(item.stored_name), mimetype=item.content_type, max_age=0)
+    # Names stored before they were cleaned may hold line breaks: the header is built from the
+    # cleaned name, with an ASCII fallback and the real name encoded (RFC 5987).
+    fallback = f"evidence-{item.id}"
+    response.headers["Content-Disposition"] = content_disposition(
+        item.original_name or fallback, inline=inline, fallback=fallback
     )
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
