@@ -148,6 +148,25 @@ def test_an_expired_session_opens_nothing(app_factory: Any, staff_browser: Any) 
     assert response.headers["Location"].endswith("/report/kind")
 
 
+def test_expired_sessions_are_purged_by_cron(app: Flask) -> None:
+    client = app.test_client()
+    Resident(client).post("/report/kind", {"kind": "hate"})
+    Resident(app.test_client()).get("/report/kind")
+    with app.app_context():
+        from datetime import timedelta
+
+        from intake.models import utcnow
+
+        rows = db.session.scalars(db.select(WebSession)).all()
+        assert len(rows) == 2
+        rows[0].expires_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+    result = app.test_cli_runner().invoke(args=["drafts", "purge"])
+    assert "Deleted 1 expired sessions." in result.output
+    with app.app_context():
+        assert len(db.session.scalars(db.select(WebSession)).all()) == 1
+
+
 def test_a_temporary_password_never_travels_in_a_cookie(app: Flask, staff_browser: Any) -> None:
     admin = staff_browser("admin")
     response = admin.post(
