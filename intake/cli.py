@@ -34,8 +34,9 @@ def export_report(period: str, fmt: str, public: bool, output: str | None) -> No
 
     try:
         chosen = parse(period)
-    except PeriodError:
-        raise click.BadParameter(period, param_hint="--period") from None
+    except PeriodError as error:
+        reason = f"{period!r}: {error.message}"
+        raise click.BadParameter(reason, param_hint="--period") from None
     summary = summarize(chosen, today(), public=public)
     if fmt == "csv":
         data = exports.summary_csv(summary).encode("utf-8")
@@ -100,8 +101,12 @@ def load_demo() -> None:
 
 @drafts_cli.command("purge")
 def purge_drafts() -> None:
-    """Delete unsent answers (and their files) idle longer than DRAFT_TTL_MINUTES."""
+    """Delete unsent answers (and their files) idle longer than DRAFT_TTL_MINUTES, and expired
+    browser sessions."""
+    from . import sessions
+
     click.echo(f"Deleted {drafts.purge_expired()} stale drafts.")
+    click.echo(f"Deleted {sessions.purge_expired()} expired sessions.")
 
 
 def init_app(app: Flask) -> None:

@@ -6,8 +6,18 @@ import json
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from flask import Response, abort, render_template, request, send_file, stream_with_context
+from flask import (
+    Response,
+    abort,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -17,7 +27,7 @@ from ..cases.queries import CaseFilter
 from ..clock import today
 from ..extensions import db
 from ..reports import charts, exports, pdf, writers
-from ..reports.periods import Period, PeriodError, current_quarter, parse
+from ..reports.periods import Period, PeriodError, chosen, current_quarter
 from ..reports.summary import Summary, summarize
 from .views import bp, me
 
@@ -34,6 +44,8 @@ CHARTED = {
     "closure_reason",
     "anonymous",
 }
+# What a period is read from (kept when a download goes back to the page).
+PERIOD_ARGS = ("period", "start", "end", "public")
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -56,31 +68,32 @@ def _presets(now: date) -> list[tuple[str, str]]:
 
 
 def _period() -> Period:
-    """The period asked for: `period`, or `start`..`end`, else this quarter."""
-    start, end = request.args.get("start"), request.args.get("end")
-    text = f"{start}..{end}" if start and end else request.args.get("period", "")
-    try:
-        return parse(text) if text else current_quarter(today())
-    except PeriodError:
-        abort(400)
+    """The period asked for: `start`..`end`, or `period`, else this quarter (or PeriodError)."""
+    args = request.args
+    return chosen(args.get("period", ""), args.get("start", ""), args.get("end", ""), today())
 
 
 def _public() -> bool:
     return request.args.get("public") == "1"
 
 
-def _summary() -> Summary:
-    return summarize(_period(), today(), public=_public())
-
-
 @bp.get("/reports")
 @allow("supervisor")
-def reports() -> str:
+def reports() -> ResponseReturnValue:
     """Counts, timings, trend and caseload for a period, with charts and their tables."""
-    summary = _summary()
+    try:
+        summary = summarize(_period(), today(), public=_public())
+    except PeriodError as error:
+        # The form again, with what was typed and why that period cannot be shown.
+        return _page(None, str(error.message)), 400
+    return _page(summary)
+
+
+def _page(summary: Summary | None, error: str = "") -> str:
     return render_template(
         "staff/reports.html",
         summary=summary,
+        error=error,
         presets=_presets(today()),
         charted=CHARTED,
         public=_public(),
@@ -91,14 +104,17 @@ def reports() -> str:
 @allow("supervisor")
 def report_chart(name: str) -> Response:
     """One chart as SVG (shown as an image beside its table)."""
-    summary = _summary()
+    if name != "trend" and name not in CHARTED:
+        abort(404)
+    try:
+        summary = summarize(_period(), today(), public=_public())
+    except PeriodError:
+        abort(400)  # An image: the page it belongs on says what is wrong with the period.
     if name == "trend":
         figure = charts.line(summary.trend, _("Reports by month"))
-    elif name in CHARTED:
+    else:
         table = summary.table(name)
         figure = charts.bars(table.rows, str(table.title))
-    else:
-        abort(404)
     response = Response(charts.render(figure, "svg"), mimetype="image/svg+xml")
     # The SVG styles itself; it is an image with no script, so inline styles are safe here.
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
@@ -115,7 +131,13 @@ def _download(body: Iterable[str] | str | bytes, fmt: str, name: str) -> Respons
 @allow("supervisor")
 def export_summary(fmt: str) -> ResponseReturnValue:
     """The summary as CSV, XLSX or PDF."""
-    summary = _summary()
+    try:
+        period = _period()
+    except PeriodError:
+        # Back to the page, which says why, with what was typed (nothing is exported or audited).
+        asked: dict[str, Any] = {n: request.args[n] for n in PERIOD_ARGS if n in request.args}
+        return redirect(url_for("staff.reports", **asked), 303)
+    summary = summarize(period, today(), public=_public())
     name = f"summary-{summary.period.key}" + ("-public" if summary.public else "")
     audit.record(
         me(),
