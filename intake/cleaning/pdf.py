@@ -17,9 +17,8 @@ UNREADABLE = _l(
 )
 # Keys dropped wherever they appear: events that run actions, scripts, attached files, forms
 # that draw themselves (XFA), private application data, thumbnails and XMP metadata.
-DROPPED_KEYS = tuple(
-    Name(key)
-    for key in (
+DROPPED_KEYS = frozenset(
+    {
         "/AA",
         "/OpenAction",
         "/JavaScript",
@@ -36,10 +35,12 @@ DROPPED_KEYS = tuple(
         "/SpiderInfo",
         "/Thumb",
         "/Metadata",
-    )
+    }
 )
 # Keys whose value is an action a click (or a previous action) starts.
-ACTION_KEYS = (Name.A, Name.PA, Name.Next)
+ACTION_KEYS = frozenset({"/A", "/PA", "/Next"})
+# Only these can hold dictionaries, directly or further down.
+CONTAINERS = (Dictionary, Stream, Array)
 # The only actions kept: moving inside the document, viewer commands and ordinary web links.
 SAFE_ACTIONS = frozenset({Name.GoTo, Name.Named, Name.URI})
 SAFE_URI_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -92,26 +93,26 @@ def _walk(root: Object) -> None:
                 continue
             seen.add(item.objgen)
         if isinstance(item, Array):
-            stack.extend(item)
-        elif isinstance(item, Dictionary | Stream):
-            _clean_dictionary(item)
-            stack.extend(item[key] for key in item.keys())
+            children = list(item)
+        else:
+            _clean_dictionary(item, set(item.keys()))
+            children = [item[key] for key in item.keys()]
+        stack.extend(child for child in children if isinstance(child, CONTAINERS))
 
 
-def _clean_dictionary(item: Dictionary | Stream) -> None:
+def _clean_dictionary(item: Object, keys: set[str]) -> None:
     """Drop risky keys, unsafe actions and content-carrying annotations from one dictionary."""
-    for key in DROPPED_KEYS:
-        if key in item:
-            del item[key]
-    for key in ACTION_KEYS:
-        value = item.get(key)
+    for key in DROPPED_KEYS & keys:
+        del item[key]
+    for key in ACTION_KEYS & keys:
+        value = item[key]
         if isinstance(value, Array):
             kept = [entry for entry in value if not _is_unsafe_action(entry)]
             if len(kept) < len(value):
                 item[key] = Array(kept)
-        elif value is not None and _is_unsafe_action(value):
+        elif _is_unsafe_action(value):
             del item[key]
-    annotations = item.get(Name.Annots)
+    annotations = item.get(Name.Annots) if "/Annots" in keys else None
     if isinstance(annotations, Array):
         kept = [entry for entry in annotations if not _is_dropped_annotation(entry)]
         if len(kept) < len(annotations):
