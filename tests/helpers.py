@@ -10,6 +10,20 @@ from typing import Any
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+
+def pdf_bytes() -> bytes:
+    """A small PDF that readers open: one blank page."""
+    from io import BytesIO
+
+    import pikepdf
+
+    document = pikepdf.new()
+    document.add_blank_page()
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 CSRF_INPUT_ALT = re.compile(r'type="hidden" name="csrf_token" value="([^"]+)"')
 

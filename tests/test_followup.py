@@ -17,7 +17,7 @@ from intake.extensions import db
 from intake.models import AuditEvent, OutboxEmail, Report, utcnow
 
 from .databases import free_port
-from .helpers import Resident, StaffBrowser, create_staff, hate_answers
+from .helpers import Resident, StaffBrowser, create_staff, hate_answers, pdf_bytes
 
 RECEIPT = re.compile(r'class="receipt__code"[^>]*>([a-z ]+)</p>')
 FAILED_LOOKUP = "We could not open a report with that record number and secret code."
@@ -171,7 +171,7 @@ def test_an_anonymous_resident_adds_contact_later(app: Flask, staff_browser: Any
 def test_more_evidence_follows_the_same_rules(app: Flask) -> None:
     case_id, number, receipt = file_and_keep(app)
     resident = open_report(app, number, receipt)
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = pdf_bytes()
     exe = b"MZ\x90\x00" + b"\x00" * 200
     response = resident.post(
         "/check/report/files",
@@ -188,8 +188,9 @@ def test_more_evidence_follows_the_same_rules(app: Flask) -> None:
 
 
 def test_resident_access_expires(app_factory: Any) -> None:
-    app = app_factory(RESIDENT_SESSION_MINUTES=0)
+    app = app_factory()
     _case_id, number, receipt = file_and_keep(app)
+    app.config["RESIDENT_SESSION_MINUTES"] = 0
     resident = open_report(app, number, receipt)
     assert resident.get("/check/report").headers["Location"].endswith("/check")
 

@@ -15,9 +15,9 @@ from werkzeug.test import encode_multipart
 from intake.extensions import db
 from intake.models import Attachment, Report
 
-from .helpers import Resident, hate_answers
+from .helpers import Resident, hate_answers, pdf_bytes
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
 
 

@@ -11,9 +11,9 @@ import pytest
 from intake.extensions import db
 from intake.models import Report
 
-from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff, pdf_bytes
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def fill_incident(page: Any, narrative: str) -> None:
