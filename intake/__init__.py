@@ -49,7 +49,11 @@ def create_app(
     from . import cli, pages
     from .auth.guard import guard
     from .auth.views import bp as auth_bp
-    from .public import check  # noqa: F401 - registers the follow-up pages on the public blueprint
+    from .public import (  # noqa: F401 - register these pages on the public blueprint
+        check,
+        confirmation,
+        safety,
+    )
     from .public.views import bp as public_bp
     from .staff import admin, reports_views, saved_views  # noqa: F401 - staff pages
     from .staff.views import bp as staff_bp

@@ -129,6 +129,16 @@ def first_unfinished(answers: dict[str, Any], today: date) -> str | None:
     return None
 
 
+# Set in the draft once the resident has seen the "in danger now" page and chosen to go on.
+SAFETY_SEEN = "safety_seen"
+
+
+def needs_safety_page(answers: dict[str, Any]) -> bool:
+    """Whether the resident said they are in danger now and has not yet seen the safety page."""
+    incident = answers["steps"].get("incident", {})
+    return incident.get("in_danger") == "yes" and not answers.get(SAFETY_SEEN)
+
+
 def next_step(current: str, answers: dict[str, Any]) -> str:
     """Where "Continue" leads: back to the review once the resident has reached it."""
     if answers.get("reviewing"):

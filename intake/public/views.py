@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import (
@@ -21,13 +22,11 @@ from werkzeug.wrappers import Response
 
 from .. import drafts, filing, uploads
 from ..clock import today as current_today
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..i18n import shipped
-from ..models import Report
 from . import steps
 from .forms import (
-    ConfirmSavedForm,
     DiscardForm,
     EvidenceForm,
     RemoveFileForm,
@@ -142,6 +141,8 @@ def step(name: str) -> str | Response:
     if name == "kind" and previous_kind and previous_kind != steps.kind_of(answers):
         # Other questions apply now: go through them before returning to the review.
         return redirect(url_for(".step", name="incident"))
+    if name == "incident" and steps.needs_safety_page(answers):
+        return redirect(url_for(".safety"))
     return redirect(step_url(steps.next_step(name, answers)))
 
 
@@ -231,9 +232,10 @@ def review() -> str | Response:
         answers["reviewing"] = True
         drafts.save(answers)
     unfinished = steps.first_unfinished(answers, today)
-    form = ReviewForm()
+    # Sixteen digits outside English: six English words are hard to copy in another script.
+    form = ReviewForm(data={"receipt_kind": "words" if str(get_locale()) == "en" else "digits"})
     if request.method == "POST" and unfinished is None and form.validate():
-        return _submit(answers, form.receipt_kind.data or "words")
+        return _submit(answers, form.receipt_kind.data or "digits")
     return _render_step(
         "review",
         answers,
@@ -250,47 +252,13 @@ def _submit(answers: dict[str, Any], receipt_kind: str) -> Response:
     )
     # The draft's files have moved to the evidence folder; forgetting the draft leaves them be.
     drafts.discard()
-    session[FILED_KEY] = {"id": filed.report.id, "receipt": filed.receipt}
+    session[FILED_KEY] = {"id": filed.report.id, "receipt": filed.receipt, "at": time.time()}
     return redirect(url_for(".done"))
-
-
-@bp.route("/report/done", methods=["GET", "POST"])
-def done() -> str | Response:
-    """The record number, the receipt (until the resident confirms they saved it), what's next."""
-    filed = session.get(FILED_KEY)
-    if not filed:
-        return redirect(url_for(".index"))
-    report = db.get_or_404(Report, filed["id"])
-    form = ConfirmSavedForm()
-    if form.validate_on_submit():
-        session[FILED_KEY] = {"id": report.id}
-        return redirect(url_for(".done"))
-    return render_template(
-        "public/done.html",
-        report=report,
-        receipt=filed.get("receipt"),
-        form=form,
-        finish_form=DiscardForm(),
-        sections=[
-            (title, items)
-            for _name, title, items in steps.sections(
-                steps.answers_from_report(report), current_today()
-            )
-        ],
-    )
-
-
-@bp.post("/report/finish")
-def finish() -> Response:
-    """Clear the confirmation from this browser."""
-    if DiscardForm().validate_on_submit():
-        session.pop(FILED_KEY, None)
-    return redirect(url_for(".index"))
 
 
 @bp.post("/report/discard")
 def discard() -> Response:
-    """Delete the unsent answers and files from the server."""
+    """Delete the unsent answers and files from the server (after the confirmation page)."""
     if DiscardForm().validate_on_submit():
         drafts.discard()
         flash(_("Your answers were deleted."), "info")

@@ -2,14 +2,28 @@
 (function () {
   "use strict";
 
-  // Leave quickly: replace this page in the history, so Back does not return here.
-  document.querySelectorAll("[data-quick-exit]").forEach(function (link) {
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      try { document.body.innerHTML = ""; document.title = ""; } catch (e) { /* keep going */ }
-      window.location.replace(link.href);
+  // Leave quickly: blank the page and replace it in the history (Back does not return here);
+  // the link's own address deletes the unsent answers on the server, then opens a neutral site.
+  var exitLink = document.querySelector("[data-quick-exit]");
+  function leave(event) {
+    if (event) { event.preventDefault(); }
+    try { document.body.innerHTML = ""; document.title = ""; } catch (e) { /* keep going */ }
+    window.location.replace(exitLink.href);
+  }
+  if (exitLink) {
+    exitLink.addEventListener("click", leave);
+    // Pressing Esc twice (within a second) leaves too; the start page says so.
+    var lastEscape = 0;
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var now = Date.now();
+      if (now - lastEscape < 1000) { leave(event); }
+      lastEscape = now;
     });
-  });
+  }
+
+  // Hints that only make sense with JavaScript.
+  document.querySelectorAll("[data-js-only]").forEach(function (hint) { hint.hidden = false; });
 
   // Live character count for long answers, announced politely.
   document.querySelectorAll("textarea[data-count]").forEach(function (area) {
@@ -30,6 +44,18 @@
       timer = setTimeout(update, 400);
     });
     update();
+  });
+
+  // Copy the secret code where the browser allows it.
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source || !navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+      });
+    });
   });
 
   // Print buttons exist only where printing can be started from the page.
