@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -70,9 +71,17 @@ def new_record_number() -> str:
     return f"HR-{chars[:4]}-{chars[4:]}"
 
 
+def ascii_digits(value: str) -> str:
+    """NFKC, then every decimal digit of any script as ASCII: a phone keyboard in Arabic, Urdu,
+    Hindi or full-width Chinese types ١٢٣, ۱۲۳, १२३ or １２３ for 123."""
+    text = unicodedata.normalize("NFKC", value)
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
 def normalize_record_number(value: str) -> str:
-    """Accept what people type: lower case, spaces, missing dashes, O for 0, I or L for 1."""
-    text = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    """Accept what people type: lower case, spaces, missing dashes, O for 0, I or L for 1, and
+    digits of any script."""
+    text = re.sub(r"[^0-9A-Za-z]", "", ascii_digits(value)).upper()
     if text.startswith("HR"):
         text = text[2:]
     text = text.translate(str.maketrans("OIL", "011"))
@@ -89,9 +98,11 @@ def new_receipt(kind: str) -> str:
 
 
 def normalize_receipt(value: str) -> str:
-    """The canonical form that is hashed: digits alone, or lower-case words split by one space."""
+    """The canonical form that is hashed: ASCII digits alone, or lower-case words split by one
+    space. ASCII input gives what it always gave, so stored hashes keep verifying."""
+    value = ascii_digits(value)
     compact = re.sub(r"[\s\-.,]+", "", value)
-    if compact.isdigit():
+    if compact.isascii() and compact.isdigit():
         return compact
     return " ".join(re.findall(r"[^\W\d_]+", value.casefold()))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import re
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -428,3 +429,115 @@ def test_error_logs_withhold_what_was_typed(app: Flask, caplog: pytest.LogCaptur
     assert "ValueError (message withheld)" in logged
     assert "Maria" not in logged
     assert "Maria" not in response.get_data(as_text=True)
+
+
+# Resident safety (issue 13)
+
+
+def test_quick_exit_deletes_the_answers_files_and_session(app: Flask, resident: Resident) -> None:
+    answers = hate_answers()
+    for name in ("kind", "incident", "place"):
+        resident.post(f"/report/{name}", answers[name])
+    assert upload(resident, "photo.png") == 302
+    folder = Path(app.config["UPLOAD_FOLDER"]) / "pending"
+    assert list(folder.iterdir())
+    copied = session_cookie(resident.client)
+    response = resident.client.get("/exit")  # A plain link: no token, no JavaScript.
+    assert response.status_code == 302
+    assert response.headers["Location"] == "https://www.weather.gov/"
+    assert "cookies" in response.headers["Clear-Site-Data"]
+    assert list(folder.iterdir()) == []
+    with app.app_context():
+        from intake.models import Draft
+
+        assert db.session.scalars(db.select(Draft)).all() == []
+        assert db.session.scalars(db.select(WebSession)).all() == []
+    # Back, or the same cookie kept elsewhere: the form is empty.
+    again = with_cookie(app, copied).get("/report/incident")
+    assert again.headers["Location"].endswith("/report/kind")
+    assert "slur" not in with_cookie(app, copied).get("/report/kind").get_data(as_text=True)
+
+
+def test_someone_in_danger_sees_the_safety_page_first(resident: Resident) -> None:
+    resident.post("/report/kind", {"kind": "hate"})
+    response = resident.post(
+        "/report/incident", hate_answers(incident={"in_danger": "yes"})["incident"]
+    )
+    assert response.headers["Location"].endswith("/report/safety")
+    page = resident.get("/report/safety?lang=es").get_data(as_text=True)
+    assert 'href="tel:911"' in page
+    assert '<bdi dir="ltr">911</bdi>' in page
+    response = resident.post("/report/safety", {})
+    assert response.headers["Location"].endswith("/report/place")
+    # Seen once: changing the step later does not show it again.
+    response = resident.post(
+        "/report/incident", hate_answers(incident={"in_danger": "yes"})["incident"]
+    )
+    assert response.headers["Location"].endswith("/report/place")
+
+
+def test_deleting_answers_asks_first(app: Flask, resident: Resident) -> None:
+    resident.post("/report/kind", {"kind": "hate"})
+    page = resident.get("/report/incident").get_data(as_text=True)
+    assert 'href="/report/discard"' in page
+    confirm = resident.get("/report/discard").get_data(as_text=True)
+    assert "Yes, delete my answers" in confirm
+    assert resident.get("/report").headers["Location"].endswith("/report/incident")
+    resident.post("/report/discard", {}, page="/report/discard")
+    assert resident.get("/report").headers["Location"].endswith("/report/kind")
+
+
+def test_once_the_code_is_saved_the_answers_are_not_shown(resident: Resident) -> None:
+    page = resident.file(hate_answers(contact=IDENTIFIED_CONTACT)).get_data(as_text=True)
+    assert "Maria Example" in page
+    assert "/report/done/secret-code.txt" in page
+    code = RECEIPT.search(page)
+    assert code
+    download = resident.get("/report/done/secret-code.txt")
+    assert code.group(1) in download.get_data(as_text=True)
+    assert download.headers["Content-Disposition"].startswith("attachment")
+    resident.post("/report/done", {"saved": "y"})
+    page = resident.get("/report/done").get_data(as_text=True)
+    for personal in ("Maria Example", "555-0199", "Example St", "slur", code.group(1)):
+        assert personal not in page
+    assert resident.get("/report/done/secret-code.txt").status_code == 302
+
+
+def test_the_confirmation_closes_after_idle_time(app: Flask, resident: Resident) -> None:
+    resident.file(hate_answers())
+    app.config["RESIDENT_SESSION_MINUTES"] = 0
+    assert resident.get("/report/done").headers["Location"].endswith("/")
+
+
+@pytest.mark.parametrize("language", ["es", "ar", "zh", "hi", "ur"])
+def test_outside_english_the_code_is_sixteen_digits(resident: Resident, language: str) -> None:
+    resident.get(f"/?lang={language}")
+    answers = hate_answers()
+    for name in ("kind", "incident", "place"):
+        resident.post(f"/report/{name}", answers[name])
+    page = resident.get("/report/review").get_data(as_text=True)
+    assert re.search(r'value="digits"[^>]*checked|checked[^>]*value="digits"', page)
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "٠١٢٣٤٥٦٧٨٩",  # Arabic-Indic
+        "۰۱۲۳۴۵۶۷۸۹",  # Eastern Arabic (Urdu, Persian)
+        "०१२३४५६७८९",  # Devanagari
+        "０１２３４５６７８９",  # Full-width
+    ],
+)
+def test_codes_typed_with_other_digits_open_the_report(
+    app: Flask, resident: Resident, digits: str
+) -> None:
+    page = resident.file(hate_answers(), receipt_kind="digits").get_data(as_text=True)
+    record = re.search(r"HR-[0-9A-Z]{4}-[0-9A-Z]{4}", page)
+    code = RECEIPT.search(page)
+    assert record
+    assert code
+    typed_code = code.group(1).translate(str.maketrans("0123456789", digits))
+    typed_record = record.group(0).translate(str.maketrans("0123456789", digits))
+    checker = Resident(app.test_client())
+    response = checker.post("/check", {"record_number": typed_record, "receipt": typed_code})
+    assert response.headers["Location"].endswith("/check/report")
