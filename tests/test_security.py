@@ -541,3 +541,19 @@ def test_codes_typed_with_other_digits_open_the_report(
     checker = Resident(app.test_client())
     response = checker.post("/check", {"record_number": typed_record, "receipt": typed_code})
     assert response.headers["Location"].endswith("/check/report")
+
+
+@pytest.mark.parametrize("language", ["ar", "ur"])
+def test_addresses_numbers_and_codes_read_left_to_right(resident: Resident, language: str) -> None:
+    resident.get(f"/?lang={language}")
+    resident.post("/report/kind", {"kind": "hate"})
+    page = resident.get("/report/contact").get_data(as_text=True)
+    for name in ("email", "phone"):
+        field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page)
+        assert field
+        assert 'dir="ltr"' in field.group(0)
+    page = resident.get("/check").get_data(as_text=True)
+    for name in ("record_number", "receipt"):
+        field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page)
+        assert field
+        assert 'dir="ltr"' in field.group(0)

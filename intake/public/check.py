@@ -172,7 +172,9 @@ def more_files() -> ResponseReturnValue:
             data = storage.read(int(current_app.config["MAX_FILE_BYTES"]) + 1)
             accepted.append((uploads.clean(data), name))
         except uploads.UploadError as error:
-            form.files.errors.append(f"{name}: {error.message}")
+            form.files.errors.append(
+                _("%(name)s: %(problem)s", name=name, problem=str(error.message))
+            )
     if accepted:
         followup.add_files(report, accepted)
         flash(_("Your files were added."), "info")
