@@ -557,3 +557,15 @@ def test_addresses_numbers_and_codes_read_left_to_right(resident: Resident, lang
         field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page)
         assert field
         assert 'dir="ltr"' in field.group(0)
+
+
+def test_form_steps_show_two_numbers_and_fold_the_rest(resident: Resident) -> None:
+    resident.post("/report/kind", {"kind": "hate"})
+    page = resident.get("/report/incident").get_data(as_text=True)
+    first, _sep, folded = page.partition("<details")
+    assert 'href="tel:911"' in first
+    assert 'href="tel:+13127444111"' in first
+    assert 'href="tel:988"' not in first
+    assert 'href="tel:988"' in folded
+    landing = resident.get("/").get_data(as_text=True)
+    assert "<details" not in landing.split("<main")[0]
