@@ -7,9 +7,11 @@ optional; unknown values are ignored rather than answered with an error.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -18,6 +20,7 @@ from sqlalchemy import (
     Select,
     and_,
     exists,
+    false,
     func,
     literal_column,
     or_,
@@ -29,6 +32,8 @@ from werkzeug.datastructures import MultiDict
 
 from .. import vocab
 from ..extensions import db
+from ..geography import COMMUNITY_AREAS, WARD_COUNT
+from ..i18n import NATIVE_NAMES
 from ..models import Report, ReportTerm, Staff
 from .access import visible_cases
 from .deadlines import overdue_clause
@@ -55,6 +60,31 @@ MULTI = (
     "language",
 )
 TERM_FILTERS = {"protected_class", "bias_category", "incident_type"}
+# The codes each multiple-choice filter knows; anything else in a URL is ignored.
+CODES: dict[str, frozenset[str]] = {
+    "status": frozenset(t.code for t in vocab.STATUSES),
+    "kind": frozenset(t.code for t in vocab.KIND_NAMES),
+    "covered_area": frozenset(t.code for t in vocab.COVERED_AREAS),
+    "protected_class": frozenset(t.code for t in vocab.PROTECTED_CLASSES),
+    "bias_category": frozenset(t.code for t in vocab.BIAS_CATEGORIES),
+    "incident_type": frozenset(t.code for t in vocab.INCIDENT_TYPES),
+    "language": frozenset(NATIVE_NAMES),
+}
+DATES = ("received_from", "received_to", "incident_from", "incident_to")
+# The parameters a case-list URL (and so a saved view) may carry, besides the page.
+FILTER_PARAMS = frozenset(
+    [*MULTI, *DATES, "community_area", "ward", "anonymous", "assignee", "overdue", "urgent"]
+    + ["q", "sort"]
+)
+
+# Bounds on what a URL may ask for, so that nothing reaches the database out of its range.
+MAX_ID = 2**31 - 1  # SQL INTEGER: a larger id matches nothing.
+MAX_PAGE = 100_000  # Keeps OFFSET far below 2**63 whatever the page size.
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+MAX_SEARCH = 200
+# C0 and C1 control characters: PostgreSQL refuses NUL; none belongs in a filter or a header.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+DIGITS = re.compile("[0-9]+")  # ASCII only: int() would also take "١٢", "²" (fails) and "1_0".
 
 
 @dataclass
@@ -84,44 +114,70 @@ class CaseFilter:
     # A sort the staff member chose; the default order puts urgent cases first.
     chosen_sort: bool = False
     page: int = 1
+    # The filters given in the URL that could not be used (the list says so).
+    ignored: list[str] = field(default_factory=list)
 
     @classmethod
     def from_args(cls, args: MultiDict[str, str], default_sort: str = "received") -> CaseFilter:
-        """Read the filter from a query string, ignoring what does not parse."""
+        """Read the filter from a query string, ignoring (and noting) what does not parse."""
         result = cls(sort=default_sort)
         for name in MULTI:
-            setattr(result, name, [v for v in args.getlist(name) if v])
-        result.community_area = _int(args.get("community_area"))
-        result.ward = _int(args.get("ward"))
+            given = [v for v in args.getlist(name) if v]
+            setattr(result, name, [v for v in given if v in CODES[name]])
+            result._note(name, given, len(getattr(result, name)) == len(given))
+        areas, ward = args.get("community_area"), args.get("ward")
+        result.community_area = _in_range(areas, 1, len(COMMUNITY_AREAS))
+        result.ward = _in_range(ward, 1, WARD_COUNT)
+        result._note("community_area", areas, result.community_area is not None)
+        result._note("ward", ward, result.ward is not None)
         result.anonymous = {"yes": True, "no": False}.get(args.get("anonymous", ""))
-        result.assignee = args.get("assignee", "")
+        assignee = args.get("assignee", "")
+        valid = assignee in ("", "none", "me") or bool(DIGITS.fullmatch(assignee))
+        result.assignee = assignee if valid else ""
+        result._note("assignee", assignee, valid)
         result.overdue = args.get("overdue") == "1"
         result.urgent = args.get("urgent") == "1"
-        result.received_from = _date(args.get("received_from"))
-        result.received_to = _date(args.get("received_to"))
-        result.incident_from = _date(args.get("incident_from"))
-        result.incident_to = _date(args.get("incident_to"))
-        result.q = (args.get("q") or "").strip()[:200]
+        for name in DATES:
+            day = _date(args.get(name))
+            setattr(result, name, day)
+            result._note(name, args.get(name), day is not None)
+        result.q = clean_text(args.get("q") or "")[:MAX_SEARCH]
         if args.get("sort", "").lstrip("-") in SORTS:
             result.sort = args["sort"].lstrip("-")
             result.descending = args["sort"].startswith("-")
             result.chosen_sort = True
-        result.page = max(1, _int(args.get("page")) or 1)
+        result.page = min(max(1, _whole_number(args.get("page")) or 1), MAX_PAGE)
         return result
 
+    def _note(self, name: str, given: object, used: bool) -> None:
+        if given and not used:
+            self.ignored.append(name)
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
+
+def clean_text(value: str) -> str:
+    """Text from a URL without control characters or surrounding spaces."""
+    return CONTROL.sub("", value).strip()
+
+
+def _whole_number(value: str | None) -> int | None:
+    """ASCII digits as a number (saturating at 10**18 rather than reading a huge one)."""
+    if not value or not DIGITS.fullmatch(value):
         return None
+    return int(value) if len(value) <= 18 else 10**18
+
+
+def _in_range(value: str | None, lowest: int, highest: int) -> int | None:
+    number = _whole_number(value)
+    return number if number is not None and lowest <= number <= highest else None
 
 
 def _date(value: str | None) -> date | None:
+    """An ISO date between EARLIEST and LATEST (so that a day more or less stays a date)."""
     try:
-        return date.fromisoformat(value) if value else None
+        day = date.fromisoformat(value) if value else None
     except ValueError:
         return None
+    return day if day is not None and EARLIEST <= day <= LATEST else None
 
 
 def _start_of(day: date) -> datetime:
@@ -219,8 +275,12 @@ def conditions(
         where.append(Report.assignee_id.is_(None))
     elif f.assignee == "me":
         where.append(Report.assignee_id == staff.id)
-    elif f.assignee.isdigit():
-        where.append(Report.assignee_id == int(f.assignee))
+    elif f.assignee:
+        staff_id = _whole_number(f.assignee)
+        if staff_id is not None and staff_id <= MAX_ID:
+            where.append(Report.assignee_id == staff_id)
+        else:
+            where.append(false())
     if f.overdue:
         where.append(overdue_clause(today))
     if f.urgent:
@@ -286,28 +346,48 @@ def case_page(
     """The cases on the requested page: one count query and one page query (plus eager loads)."""
     where = conditions(case_filter, staff, today)
     total, capped = count_up_to(where, count_limit)
+    page = case_filter.page
+    if not capped:  # Past the end of a list counted whole: its last page.
+        page = min(page, max(1, -(-total // per_page)))
     if case_filter.q and total >= MANY_MATCHES and not case_filter.chosen_sort:
         where = conditions(case_filter, staff, today, scan_in_order=True)
     # The page's ids first, sorted from an index alone; then just those cases, whole.
     page_ids = (
         ordered(select(Report.id).where(*where), case_filter)
         .limit(per_page)
-        .offset((case_filter.page - 1) * per_page)
+        .offset((page - 1) * per_page)
     )
     query = ordered(
         select(Report).where(Report.id.in_(page_ids.scalar_subquery())), case_filter
     ).options(selectinload(Report.assignee), selectinload(Report.terms))
-    return CasePage(list(db.session.scalars(query)), total, case_filter.page, per_page, capped)
+    return CasePage(list(db.session.scalars(query)), total, page, per_page, capped)
 
 
 def find_by_number(number: str, staff: Staff) -> Report | None:
     """A visible case by its staff case number or public record number."""
-    text = number.strip().upper()
+    text = clean_text(number).upper()
+    if not NUMBER.fullmatch(text):
+        return None  # Not a number at all: nothing to look up.
     return db.session.scalars(
         select(Report).where(
             or_(Report.case_number == text, Report.record_number == text), visible_cases(staff)
         )
     ).first()
+
+
+def filter_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The known filter parameters among `pairs`, without empty values or control characters."""
+    return [(k, v) for k, v in pairs if k in FILTER_PARAMS and v and not CONTROL.search(v)]
+
+
+def filter_query(query: str) -> str | None:
+    """A query string as a saved view keeps and opens it: its known filters, re-encoded; None if
+    it holds control characters or whitespace, as typed or percent-encoded."""
+    if CONTROL.search(query) or any(char.isspace() for char in query):
+        return None
+    known = [(k, v) for k, v in parse_qsl(query, errors="replace") if k in FILTER_PARAMS]
+    kept = filter_pairs(known)
+    return urlencode(kept) if len(kept) == len(known) else None
 
 
 def filter_choices() -> dict[str, list[tuple[str, Any]]]:

@@ -16,9 +16,10 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, Optional
+from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
 from .. import vocab
+from ..cases.queries import filter_query
 from ..public.forms import options
 
 
@@ -97,7 +98,19 @@ class SavedViewForm(FlaskForm):
         _l("Name this view"),
         validators=[InputRequired(message=_l("Give the view a name.")), Length(max=100)],
     )
-    query = HiddenField()
+    query = HiddenField(
+        validators=[Length(max=4000, message=_l("These filters are too long to save."))]
+    )
+
+    def validate_query(self, field: HiddenField) -> None:
+        """Only a query that the view can open again as it was saved (see filter_query)."""
+        if filter_query(field.data or "") is None:
+            raise ValidationError(
+                _l(
+                    "These filters hold characters that cannot be saved, such as line breaks. "
+                    "The list shows the filters that can be; save the view again to keep them."
+                )
+            )
 
 
 class BulkReassignForm(FlaskForm):

@@ -2,49 +2,71 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlencode
+
 from flask import abort, flash, redirect, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from ..auth.guard import allow
+from ..cases import queries
 from ..extensions import db
 from ..models import SavedView
+from .case_lists import render_list
 from .forms import ActionForm, SavedViewForm
 from .views import CASE_ROLES, bp, me
 
 
+def _list_url(query: str) -> str:
+    return url_for(".cases") + ("?" + query if query else "")
+
+
 @bp.post("/views")
 @allow(*CASE_ROLES)
-def save_view() -> Response:
-    """Save the current filter under a name."""
+def save_view() -> ResponseReturnValue:
+    """Save the current filter under a name, keeping only the filters a list understands."""
     form = SavedViewForm()
-    if form.validate_on_submit():
-        db.session.add(
-            SavedView(staff_id=me().id, name=form.name.data.strip(), query=form.query.data or "")
-        )
+    query = queries.filter_query(form.query.data or "")
+    if form.validate_on_submit() and query is not None:
+        db.session.add(SavedView(staff_id=me().id, name=form.name.data.strip(), query=query))
         db.session.commit()
         flash(_("View saved."), "info")
-    else:
-        flash(_("Give the view a name."), "error")
-    return redirect(url_for(".cases") + "?" + (form.query.data or ""))
+        return redirect(_list_url(query))
+    # Back to the list with what can be kept of the filters, the name as typed, and why.
+    usable = queries.filter_pairs(parse_qsl((form.query.data or "")[:4000], errors="replace"))
+    form.query.data = urlencode(usable)
+    args = MultiDict(usable)
+    return render_list(_("Cases"), "staff.cases", {}, "received", args=args, saved_form=form)
+
+
+def _own_view_or_404(view_id: int) -> SavedView:
+    view = db.get_or_404(SavedView, view_id) if 1 <= view_id <= queries.MAX_ID else None
+    if view is None or view.staff_id != me().id:
+        abort(404)
+    return view
 
 
 @bp.get("/views/<int:view_id>")
 @allow(*CASE_ROLES)
 def open_view(view_id: int) -> Response:
-    """Open a saved view."""
-    view = db.get_or_404(SavedView, view_id)
-    if view.staff_id != me().id:
-        abort(404)
-    return redirect(url_for(".cases") + "?" + view.query)
+    """Open a saved view (one saved before its query was checked opens as the plain list)."""
+    query = queries.filter_query(_own_view_or_404(view_id).query)
+    if query is None:
+        flash(
+            _("This saved view holds filters that cannot be used. Here is the whole list."), "error"
+        )
+        return redirect(url_for(".cases"))
+    return redirect(_list_url(query))
 
 
 @bp.post("/views/<int:view_id>/delete")
 @allow(*CASE_ROLES)
 def delete_view(view_id: int) -> Response:
     """Forget a saved view."""
-    view = db.get_or_404(SavedView, view_id)
-    if view.staff_id != me().id or not ActionForm().validate_on_submit():
+    view = _own_view_or_404(view_id)
+    if not ActionForm().validate_on_submit():
         abort(404)
     db.session.delete(view)
     db.session.commit()

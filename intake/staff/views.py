@@ -1,14 +1,13 @@
-"""The staff workspace: the case lists, the case page and its forms, saved views, reassignment."""
+"""The staff workspace: the case page and its forms, and reassignment (lists: case_lists.py)."""
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -30,7 +29,7 @@ from ..clock import today
 from ..extensions import db
 from ..geography import community_area_choices, community_area_name, ward_choices
 from ..i18n import NATIVE_NAMES
-from ..models import Attachment, Note, OutboxEmail, Report, SavedView, Staff
+from ..models import Attachment, AuditEvent, Note, OutboxEmail, Report, Staff
 from ..public.steps import answers_from_report, sections
 from ..uploads import evidence_path
 from .forms import (
@@ -40,7 +39,6 @@ from .forms import (
     LinkForm,
     MessageForm,
     NoteForm,
-    SavedViewForm,
 )
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -76,77 +74,9 @@ def home() -> Response:
     return redirect(url_for(access.home_endpoint(me())))
 
 
-def _list(title: str, endpoint: str, base: dict[str, Any], default_sort: str) -> str:
-    args = request.args.copy()
-    for key, value in base.items():
-        args.setlist(key, value if isinstance(value, list) else [value])
-    case_filter = queries.CaseFilter.from_args(args, default_sort)
-    page = queries.case_page(
-        case_filter,
-        me(),
-        today(),
-        int(current_app.config["CASES_PER_PAGE"]),
-        int(current_app.config["CASE_COUNT_LIMIT"]),
-    )
-    saved = db.session.scalars(
-        db.select(SavedView).where(SavedView.staff_id == me().id).order_by(SavedView.name)
-    ).all()
-    return render_template(
-        "staff/cases.html",
-        title=title,
-        endpoint=endpoint,
-        page=page,
-        case_filter=case_filter,
-        choices=queries.filter_choices(),
-        investigators=accounts.investigators(),
-        saved_views=saved,
-        saved_form=SavedViewForm(query=request.query_string.decode("ascii", "ignore")),
-        fixed=set(base),
-        page_url=lambda **changes: _page_url(endpoint, changes),
-    )
-
-
-def _page_url(endpoint: str, changes: dict[str, Any]) -> str:
-    args = request.args.copy()
-    for key, value in changes.items():
-        args.setlist(key, [str(value)])
-    return url_for(endpoint) + "?" + urlencode(list(args.items(multi=True)))
-
-
-@bp.get("/triage")
-@allow("intake", "supervisor")
-def triage() -> str:
-    """New and unscreened reports, oldest first; overdue ones stand out."""
-    return _list(_("Triage queue"), "staff.triage", {"status": ["new", "screening"]}, "received")
-
-
-@bp.get("/my-cases")
-@allow("investigator")
-def my_cases() -> str:
-    """The cases assigned to me."""
-    return _list(_("My cases"), "staff.my_cases", {"assignee": "me"}, "due")
-
-
-@bp.get("/cases")
-@allow(*CASE_ROLES)
-def cases() -> str:
-    """Every case this staff member may see, with every filter."""
-    return _list(_("Cases"), "staff.cases", {}, "received")
-
-
-@bp.get("/find")
-@allow(*CASE_ROLES)
-def find() -> Response:
-    """Jump to a case by its case number or record number."""
-    number = request.args.get("number", "")
-    report = queries.find_by_number(number, me()) if number else None
-    if report is None:
-        flash(_("No case you can open has that number."), "error")
-        return redirect(url_for(".cases"))
-    return redirect(url_for(".case", case_id=report.id))
-
-
 def _case_or_404(case_id: int) -> Report:
+    if not 1 <= case_id <= queries.MAX_ID:
+        abort(404)  # Beyond the id column's range: no such case, and no query to fail.
     report = db.get_or_404(Report, case_id)
     if not access.can_view(me(), report):
         abort(404)  # Not 403: do not confirm that a case exists.
@@ -184,6 +114,7 @@ def _render_case(report: Report, **forms: Any) -> str:
     notes = db.session.scalars(
         db.select(Note).where(Note.report_id == report.id).order_by(Note.created_at)
     ).all()
+    trail = audit.trail(report)
     return render_template(
         "staff/case.html",
         report=report,
@@ -199,11 +130,26 @@ def _render_case(report: Report, **forms: Any) -> str:
             .where(OutboxEmail.report_id == report.id)
             .order_by(OutboxEmail.id)
         ).all(),
-        trail=audit.trail(report),
-        linked=service.linked_cases(report),
-        duplicates=possible_duplicates(report),
+        trail=trail,
+        hidden_numbers=_hidden_numbers(staff, trail),
+        # Hints name only cases this staff member may open (no existence leaks).
+        linked=[other for other in service.linked_cases(report) if access.can_view(staff, other)],
+        duplicates=possible_duplicates(report, staff),
         **forms,
     )
+
+
+def _hidden_numbers(staff: Staff, trail: list[AuditEvent]) -> set[str]:
+    """The case numbers in the trail's link events of cases `staff` may not open."""
+    numbers = {event.new_value for event in trail if event.action == "link" and event.new_value}
+    if not numbers:
+        return set()
+    visible = db.session.scalars(
+        db.select(Report.case_number).where(
+            Report.case_number.in_(numbers), access.visible_cases(staff)
+        )
+    )
+    return numbers - set(visible)
 
 
 @bp.get("/cases/<int:case_id>")
@@ -275,10 +221,19 @@ def assign(case_id: int) -> ResponseReturnValue:
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only our own staff pages are followed after a form (no open redirects)."""
-    if target and target.startswith("/staff/") and "//" not in target and "\\" not in target:
-        return target
-    return None
+    """Only our own staff pages are followed after a form: a path on this site with nothing that
+    could leave it (no open redirect) or break the Location header (no header injection)."""
+    if not target or len(target) > 4000 or not target.startswith("/staff/"):
+        return None
+    if "//" in target or "\\" in target or any(_unsafe_in_url(char) for char in target):
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+def _unsafe_in_url(char: str) -> bool:
+    """Control characters and every kind of space or line break."""
+    return char.isspace() or not char.isprintable()
 
 
 @bp.post("/cases/<int:case_id>/notes")
