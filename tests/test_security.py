@@ -247,8 +247,8 @@ def test_impossible_incident_dates_get_the_forms_message(
     answers = hate_answers()["incident"]
     answers.update(incident_year=year, incident_month=month, incident_day=day)
     response = resident.post("/report/incident", answers)
-    assert response.status_code == 200
-    assert 'class="error-summary"' in response.get_data(as_text=True)
+    assert response.headers["Location"].endswith("/report/incident")
+    assert 'class="error-summary"' in resident.get("/report/incident").get_data(as_text=True)
 
 
 def test_the_language_switcher_ignores_url_for_options(client: FlaskClient) -> None:
@@ -474,6 +474,19 @@ def test_someone_in_danger_sees_the_safety_page_first(resident: Resident) -> Non
         "/report/incident", hate_answers(incident={"in_danger": "yes"})["incident"]
     )
     assert response.headers["Location"].endswith("/report/place")
+
+
+def test_a_step_with_mistakes_redirects_and_keeps_what_was_typed(resident: Resident) -> None:
+    resident.post("/report/kind", {"kind": "hate"})
+    incident = {**hate_answers()["incident"], "incident_year": "", "narrative": "Kept as typed"}
+    response = resident.post("/report/incident", incident)
+    assert response.status_code == 302  # Back and reload never ask to send the form again.
+    page = resident.get("/report/incident").get_data(as_text=True)
+    assert "Choose the year it happened." in page
+    assert "Kept as typed" in page
+    again = resident.get("/report/incident").get_data(as_text=True)
+    assert "Choose the year it happened." not in again  # Shown once, after the redirect.
+    assert "Kept as typed" in again
 
 
 def test_deleting_answers_asks_first(app: Flask, resident: Resident) -> None:

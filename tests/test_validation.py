@@ -42,7 +42,7 @@ def test_required_answers_are_asked_for(
     incident = {**answers["incident"], "in_danger": "no"}
     incident.pop(missing, None)
     start(resident, kind)
-    response = resident.post("/report/incident", incident)
+    response = resident.post("/report/incident", incident, follow=True)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert message in page
@@ -61,7 +61,7 @@ def test_future_dates_are_refused(resident: Resident) -> None:
         "incident_month": str(future.month),
         "incident_day": str(future.day),
     }
-    page = resident.post("/report/incident", incident).get_data(as_text=True)
+    page = resident.post("/report/incident", incident, follow=True).get_data(as_text=True)
     assert "The date cannot be in the future." in page
 
 
@@ -73,7 +73,7 @@ def test_days_that_do_not_exist_are_refused(resident: Resident) -> None:
         "incident_month": "2",
         "incident_day": "30",
     }
-    page = resident.post("/report/incident", incident).get_data(as_text=True)
+    page = resident.post("/report/incident", incident, follow=True).get_data(as_text=True)
     assert "That day does not exist in that month." in page
 
 
@@ -102,7 +102,7 @@ def test_housing_complaints_do_not_take_credit_or_criminal_history(resident: Res
         "covered_area": "housing",
         "protected_classes": ["criminal_history"],
     }
-    page = resident.post("/report/incident", incident).get_data(as_text=True)
+    page = resident.post("/report/incident", incident, follow=True).get_data(as_text=True)
     assert "For housing, the law does not cover credit history or criminal history." in page
 
 
@@ -112,7 +112,7 @@ def test_where_needs_an_answer_about_the_city(resident: Resident) -> None:
     resident.post("/report/incident", answers["incident"])
     place = {**answers["place"]}
     place.pop("in_city")
-    page = resident.post("/report/place", place).get_data(as_text=True)
+    page = resident.post("/report/place", place, follow=True).get_data(as_text=True)
     assert "Choose yes, no, or “I am not sure”." in page
     assert "Police report 123" in page
 
@@ -122,7 +122,7 @@ def test_not_reported_cannot_go_with_a_place(resident: Resident) -> None:
     start(resident, "hate")
     resident.post("/report/incident", answers["incident"])
     page = resident.post(
-        "/report/place", {**answers["place"], "reported_to": ["none", "police"]}
+        "/report/place", {**answers["place"], "reported_to": ["none", "police"]}, follow=True
     ).get_data(as_text=True)
     assert "You chose “No, not yet” and a place." in page
 
@@ -144,9 +144,9 @@ def test_contact_details_are_checked(
     answers = hate_answers()
     for name in ("kind", "incident", "place"):
         resident.post(f"/report/{name}", answers[name])
-    page = resident.post("/report/contact", {"best_time": "mornings", **contact}).get_data(
-        as_text=True
-    )
+    page = resident.post(
+        "/report/contact", {"best_time": "mornings", **contact}, follow=True
+    ).get_data(as_text=True)
     assert message in page
     assert "mornings" in page
 

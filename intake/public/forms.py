@@ -167,12 +167,10 @@ class IncidentForm(FlaskForm):
 
     def validate_incident_day(self, field: Field) -> None:
         """The date must exist and must not be in the future."""
-        if self.incident_year.errors or self.incident_month.errors or field.errors:
-            return  # A value that is not one of the choices already has its own message.
         year = _optional_int(self.incident_year.data)
         month = _optional_int(self.incident_month.data)
-        if year is None or month is None:
-            return
+        if year is None or month is None or not (1 <= year and 1 <= month <= 12):
+            return  # Not a date at all: the year or month already has its own message.
         error = rules.incident_date_error(year, month, _optional_int(field.data), self.today)
         if error is not None:
             raise ValidationError(error)

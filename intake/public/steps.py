@@ -119,6 +119,20 @@ def check(name: str, answers: dict[str, Any], today: date) -> Form:
     return form
 
 
+# Set in the draft when a step was sent with mistakes: its next GET shows them.
+SHOW_ERRORS = "show_errors"
+
+
+def with_errors(name: str, answers: dict[str, Any], today: date) -> Form:
+    """Step `name`'s form holding its saved answers and their errors (after a redirect)."""
+    form = make_form(name, answers, today)
+    checked = check(name, answers, today)
+    for field_name, field in checked._fields.items():
+        if field_name in form._fields:
+            form[field_name].errors = list(field.errors)
+    return form
+
+
 def first_unfinished(answers: dict[str, Any], today: date) -> str | None:
     """The first form step whose saved answers do not pass, or None when all do."""
     for name in FORM_STEPS:

@@ -123,6 +123,9 @@ def step(name: str) -> str | Response:
         return redirect(url_for(".step", name="kind"))
     today = current_today()
     if request.method == "GET":
+        if answers.pop(steps.SHOW_ERRORS, None) == name:
+            drafts.save(answers)
+            return _render_step(name, answers, form=steps.with_errors(name, answers, today))
         return _render_step(name, answers, form=steps.make_form(name, answers, today))
 
     form = steps.make_form(name, answers, today, formdata=request.form)
@@ -134,7 +137,16 @@ def step(name: str) -> str | Response:
         session[LANG_KEY] = switch_to
         return redirect(url_for(".step", name=name))
     if not form.validate():
-        return _render_step(name, answers, form=form)
+        if name == "kind" or "csrf_token" in form.errors or not steps.storable(form):
+            return _render_step(name, answers, form=form)
+        # Keep what was typed and show the errors after a redirect, so Back and reload never
+        # ask to send the form again; someone in danger sees the safety page first.
+        answers["steps"][name] = steps.form_answers(form)
+        answers[steps.SHOW_ERRORS] = name
+        drafts.save(answers)
+        if name == "incident" and steps.needs_safety_page(answers):
+            return redirect(url_for(".safety"))
+        return redirect(url_for(".step", name=name))
     previous_kind = steps.kind_of(answers)
     answers["steps"][name] = steps.form_answers(form)
     drafts.save(answers)
