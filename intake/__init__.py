@@ -55,7 +55,7 @@ def create_app(
         safety,
     )
     from .public.views import bp as public_bp
-    from .staff import admin, reports_views, saved_views  # noqa: F401 - staff pages
+    from .staff import admin, case_lists, reports_views, saved_views  # noqa: F401 - staff pages
     from .staff.views import bp as staff_bp
 
     app.register_blueprint(public_bp)
