@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,20 @@ def find_postgres_bin() -> Path | None:
         return Path(found).resolve().parent
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
     return Path(candidates[-1]).parent if candidates else None
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -> bool:
+    """Wait until something listens on the loopback `port`; False if `process` ends first or
+    the time runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)  # Waiting for the server to listen.
 
 
 def free_port() -> int:

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 
-from .databases import free_port
+from .databases import free_port, wait_for_port
 
 
 @contextmanager
@@ -49,15 +47,8 @@ def redis_server() -> Iterator[str]:
             stderr=subprocess.DEVNULL,
         )
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("redis-server did not start") from None
-                    time.sleep(0.05)  # Waiting for the server to listen.
+            if not wait_for_port(port, server, seconds=30):
+                raise RuntimeError("redis-server did not start")
             yield f"redis://127.0.0.1:{port}/0"
         finally:
             server.terminate()

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .databases import free_port
+from .databases import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,18 +32,9 @@ def gunicorn(app: str, env: dict[str, str], workers: int, threads: int) -> Itera
             start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        log.seek(0)
-                        raise RuntimeError(
-                            f"gunicorn {app} did not start:\n{log.read().decode()}"
-                        ) from None
-                    time.sleep(0.1)  # Waiting for the master process to listen.
+            if not wait_for_port(port, server):
+                log.seek(0)
+                raise RuntimeError(f"gunicorn {app} did not start:\n{log.read().decode()}")
             yield port
         finally:
             _stop(server)
