@@ -101,10 +101,9 @@ class ServerSessionInterface(SessionInterface):
         # Whatever the view left unfinished is not ours to commit; start clean.
         db.session.rollback()
         if session.token and (session.regenerated or not session):
-            if session.modified or session.regenerated:
-                _delete(session.token)
+            _delete(session.token)  # Emptied or renewed: the old id must open nothing.
         if not session:
-            if session.token and session.modified:
+            if session.token:
                 response.delete_cookie(
                     name, domain=self.get_cookie_domain(app), path=self.get_cookie_path(app)
                 )

@@ -191,3 +191,40 @@ def test_the_walker_finds_a_server_error_when_there_is_one(app: Flask) -> None:
     forms, names = read_page('<a href="/fragile?n=1">x</a>', "/fragile")
     assert names == {"n"}
     assert forms == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Accept-Language": "ar;q=1e309, zz-ZZ;q=abc, " + "x" * 5000},
+        {"Cookie": "session=" + "A" * 43},
+        {"Cookie": "session=%00%ff; lang=\u202e"},
+        {"Cookie": "session=" + "x" * 4000},
+        {"X-Forwarded-For": "not an address, ::1, 999.1.1.1"},
+        {"Referer": "javascript:alert(1)", "Origin": "null"},
+        {"Content-Type": "multipart/form-data"},
+    ],
+)
+def test_hostile_headers_get_no_server_error(app: Flask, headers: dict[str, str]) -> None:
+    client = app.test_client()
+    for path in ("/", "/report/kind", "/check", "/staff/sign-in", "/staff/cases"):
+        for method in ("GET", "POST"):
+            response = client.open(path, method=method, headers=headers, data=b"a=1")
+            assert response.status_code < 500, (path, method, headers)
+
+
+def test_no_two_factor_input_gives_a_server_error(app: Flask, make_staff: Any) -> None:
+    from .helpers import STAFF_PASSWORD, StaffBrowser, create_staff
+
+    create_staff(app, "pending@staff.example", ["supervisor"])
+    browser = StaffBrowser(app.test_client())
+    response = browser.post(
+        "/staff/sign-in", {"email": "pending@staff.example", "password": STAFF_PASSWORD}
+    )
+    assert response.headers["Location"].endswith("/staff/two-factor")
+    token = csrf_of(browser.get("/staff/two-factor").get_data(as_text=True))
+    assert token
+    walker = Walker(browser.client, token)
+    walk(walker, ["/staff/two-factor"], browser.client)
+    assert walker.sent > 50
+    assert walker.findings == []
