@@ -58,7 +58,7 @@ def walk(resident: Resident, answers: dict[str, dict[str, Any]], locale: str) ->
     for name in ("kind", "incident", "place"):
         page = resident.get(f"/report/{name}").get_data(as_text=True)
         assert_translated(page, locale, f"/report/{name}")
-        error = resident.post(f"/report/{name}", {}).get_data(as_text=True)
+        error = resident.post(f"/report/{name}", {}, follow=True).get_data(as_text=True)
         assert_translated(error, locale, f"/report/{name} with errors")
         assert resident.post(f"/report/{name}", answers[name]).status_code == 302
     for url in ("/report/evidence", "/report/contact"):
