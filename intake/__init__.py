@@ -9,7 +9,7 @@ from flask import Flask
 
 import config as config_module
 
-from . import edge, privacy, sessions
+from . import bidi, edge, privacy, sessions
 from .database import upgrade_if_empty
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -31,6 +31,7 @@ def create_app(
     app.config.update(config_class.prepare(Path(app.instance_path)))
     app.config.update(overrides or {})
     app.jinja_env.add_extension("jinja2.ext.do")
+    bidi.init_app(app)
 
     # First: the edge cleans and limits requests before anything (CSRF, limits) reads a form.
     edge.init_app(app)

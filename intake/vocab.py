@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from .bidi import ltr
+
 
 @dataclass(frozen=True)
 class Term:
@@ -240,10 +242,12 @@ CLOSURE_REASONS = (
 )
 
 # Where screening refers a report that is outside the commission's jurisdiction (DOMAIN.md).
+# Numbers stay out of the messages and are isolated (U+2066…U+2069), so that in Arabic or Urdu
+# "(312) 814-6200" keeps its order inside a right-to-left sentence.
 REFERRAL_AGENCIES = (
-    Term("idhr", _l("Illinois Department of Human Rights (312) 814-6200")),
-    Term("eeoc", _l("U.S. EEOC 1-800-669-4000")),
-    Term("hud", _l("U.S. HUD 1-800-669-9777")),
+    Term("idhr", _l("Illinois Department of Human Rights %(phone)s", phone=ltr("(312) 814-6200"))),
+    Term("eeoc", _l("U.S. EEOC %(phone)s", phone=ltr("1-800-669-4000"))),
+    Term("hud", _l("U.S. HUD %(phone)s", phone=ltr("1-800-669-9777"))),
     Term("police", _l("Police")),
     Term("other", _l("Another agency")),
 )

@@ -582,3 +582,30 @@ def test_form_steps_show_two_numbers_and_fold_the_rest(resident: Resident) -> No
     assert 'href="tel:988"' in folded
     landing = resident.get("/").get_data(as_text=True)
     assert "<details" not in landing.split("<main")[0]
+
+
+@pytest.mark.parametrize("language", ["ar", "ur"])
+def test_numbers_in_translated_text_keep_their_order(
+    app: Flask, resident: Resident, language: str, smtp_server: Any
+) -> None:
+    from intake import vocab
+    from intake.bidi import LRI, PDI
+
+    resident.get(f"/?lang={language}")
+    answers = hate_answers()
+    for name in ("kind", "incident", "place"):
+        resident.post(f"/report/{name}", answers[name])
+    resident.post("/report/evidence", {"action": "continue"})
+    page = resident.post("/report/contact", {"phone": "12"}, follow=True).get_data(as_text=True)
+    assert f"{LRI}312 555 0100{PDI}" in page
+    with app.test_request_context(f"/?lang={language}"):
+        labels = [str(vocab.label(vocab.REFERRAL_AGENCIES, code)) for code in ("idhr", "eeoc")]
+    assert f"{LRI}(312) 814-6200{PDI}" in labels[0]
+    assert f"{LRI}1-800-669-4000{PDI}" in labels[1]
+    assert all(label.isascii() is False for label in labels)  # Translated around the number.
+    app.config["MAIL_URL"] = smtp_server.url
+    contact = {"email": "ana@example.org", "email_updates": "y", "preferred_language": language}
+    resident.post("/report/contact", contact)
+    resident.post("/report/review", {"receipt_kind": "digits"})
+    body = smtp_server.messages[-1].get_content()
+    assert f"{LRI}(312) 744-4111{PDI}" in body

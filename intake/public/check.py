@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from .. import followup, uploads
+from ..bidi import isolated
 from ..extensions import db, failed_attempt, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
@@ -165,7 +166,7 @@ def more_files() -> ResponseReturnValue:
         name = uploads.safe_filename(str(storage.filename))
         if len(report.attachments) + len(accepted) >= limit:
             form.files.errors.append(
-                _("%(name)s: you can add up to %(count)d files.", name=name, count=limit)
+                _("%(name)s: you can add up to %(count)d files.", name=isolated(name), count=limit)
             )
             continue
         try:
@@ -173,7 +174,7 @@ def more_files() -> ResponseReturnValue:
             accepted.append((uploads.clean(data), name))
         except uploads.UploadError as error:
             form.files.errors.append(
-                _("%(name)s: %(problem)s", name=name, problem=str(error.message))
+                _("%(name)s: %(problem)s", name=isolated(name), problem=str(error.message))
             )
     if accepted:
         followup.add_files(report, accepted)

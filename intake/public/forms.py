@@ -27,6 +27,7 @@ from wtforms import (
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
 from .. import rules, vocab
+from ..bidi import ltr
 from ..geography import community_area_choices, ward_choices
 from ..i18n import language_choices
 
@@ -333,7 +334,12 @@ class ContactForm(FlaskForm):
     def validate_phone(self, field: Field) -> None:
         """A phone number has 7 to 15 digits, whatever the spacing."""
         if field.data and not 7 <= len(PHONE_DIGITS.findall(field.data)) <= 15:
-            raise ValidationError(_l("Enter a phone number with its area code, like 312 555 0100."))
+            raise ValidationError(
+                _l(
+                    "Enter a phone number with its area code, like %(example)s.",
+                    example=ltr("312 555 0100"),
+                )
+            )
 
     def validate_preferred_method(self, field: Field) -> None:
         """The chosen way to reach someone needs the detail that goes with it."""
