@@ -58,13 +58,19 @@ class Config:
     UPLOAD_FOLDER: str | None = os.environ.get("UPLOAD_FOLDER")
     MAX_FILES = 5
     MAX_FILE_BYTES = 10 * 1024 * 1024
+    # Videos are larger: a few minutes from a phone. Each is rewritten from the upload on disk,
+    # so only its cleaned copy is ever held in memory.
+    MAX_VIDEO_BYTES = _env_int("MAX_VIDEO_BYTES", 100 * 1024 * 1024)
     # Pictures larger than this are refused before they are decoded: 50 million pixels lets a
     # 48-megapixel phone photo through and stops a small file that unfolds into gigabytes.
     MAX_IMAGE_PIXELS = _env_int("MAX_IMAGE_PIXELS", 50_000_000)
     # Above 2 million pixels, a picture with more pixels per byte of file than this is a flood.
     MAX_PIXELS_PER_BYTE = _env_int("MAX_PIXELS_PER_BYTE", 100)
-    # Room for one form post carrying every file at once, plus the form's own fields.
-    MAX_CONTENT_LENGTH = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024
+    # Room for one form post carrying one video and the other files at their largest, plus the
+    # form's own fields. Not every file a video: five would let one post hold half a gigabyte
+    # (for the server to receive and the reverse proxy to buffer); several large videos are sent
+    # one post at a time, as the page for a refused post (413) says.
+    MAX_CONTENT_LENGTH = MAX_VIDEO_BYTES + (MAX_FILES - 1) * MAX_FILE_BYTES + 1024 * 1024
     # Unsent answers are deleted after this long without activity.
     DRAFT_TTL_MINUTES = _env_int("DRAFT_TTL_MINUTES", 180)
 

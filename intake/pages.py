@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -84,8 +85,10 @@ ERROR_MESSAGES: dict[int | str, Any] = {
     404: _l("We could not find that page."),
     405: _l("That page cannot be used that way."),
     413: _l(
-        "The files were too large to send together. Each file can be up to 10 MB; "
-        "try sending them one at a time."
+        "The files were too large to send together. Each file can be up to 10 MB, and a video "
+        "up to %(size)s MB; try sending them one at a time.",
+        # Lazy too: the configured limit, read when the page is shown.
+        size=LazyString(lambda: int(current_app.config["MAX_VIDEO_BYTES"]) // (1024 * 1024)),
     ),
     # Not a status code: a form without files that was far too long.
     "form_too_large": _l(

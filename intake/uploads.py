@@ -13,7 +13,9 @@ import secrets
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
+from typing import IO
 from urllib.parse import quote
 
 import filetype
@@ -24,8 +26,10 @@ from .cleaning import UploadError as UploadError
 from .cleaning.audio import clean_audio
 from .cleaning.images import clean_image
 from .cleaning.pdf import clean_pdf
+from .cleaning.video import HEAD_BYTES, UNREADABLE, clean_video, video_type
 
-# What a resident may send: photos and screenshots, documents, recordings. Checked by content.
+# What a resident may send, checked by content: photos and screenshots, documents, recordings,
+# and videos (VIDEO_TYPES in cleaning/video.py, read from the upload as it lies on disk).
 IMAGE_TYPES = {
     "image/jpeg": "JPEG",
     "image/png": "PNG",
@@ -53,6 +57,8 @@ EVIDENCE = "evidence"
 NAME_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 NAME_MAX = 200
 NAME_FALLBACK = "file"
+MEGABYTE = 1024 * 1024
+NOT_ACCEPTED = _l("We can only accept photos, videos, PDF files, text files and sound recordings.")
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,9 @@ class CleanFile:
 
 def detect_type(data: bytes) -> str | None:
     """The content type the bytes really are, or None when they are nothing we accept."""
+    video = video_type(data)
+    if video is not None:
+        return video
     kind = filetype.guess(data)
     if kind is not None:
         mime = str(kind.mime)
@@ -87,17 +96,36 @@ def _is_text(data: bytes) -> bool:
     return all(ch.isprintable() or ch in "\r\n\t\f" for ch in text)
 
 
+def clean_stream(stream: IO[bytes]) -> CleanFile:
+    """Check an uploaded file by its content and rebuild it without metadata; raises UploadError.
+
+    A video is rewritten from the stream (werkzeug keeps a large upload in a temporary file), so
+    only its cleaned copy is ever held in memory; any other file is read whole, up to its limit.
+    """
+    head = stream.read(HEAD_BYTES)
+    content_type = video_type(head)
+    if content_type is None:
+        return clean(head + stream.read(int(current_app.config["MAX_FILE_BYTES"]) + 1 - len(head)))
+    if not stream.seekable():
+        raise UploadError(UNREADABLE)
+    size = stream.seek(0, os.SEEK_END)
+    limit = int(current_app.config["MAX_VIDEO_BYTES"])
+    if size > limit:
+        raise UploadError(_l("This video is larger than %(size)d MB.", size=limit // MEGABYTE))
+    return CleanFile(clean_video(stream, size, content_type), content_type)
+
+
 def clean(data: bytes) -> CleanFile:
     """Check a file by its content and rebuild it without metadata; raises UploadError."""
     if not data:
         raise UploadError(_l("This file is empty."))
+    if video_type(data) is not None:
+        return clean_stream(BytesIO(data))
     if len(data) > int(current_app.config["MAX_FILE_BYTES"]):
         raise UploadError(_l("This file is larger than 10 MB."))
     content_type = detect_type(data)
     if content_type is None:
-        raise UploadError(
-            _l("We can only accept photos, PDF files, text files and sound recordings.")
-        )
+        raise UploadError(NOT_ACCEPTED)
     if content_type in IMAGE_TYPES:
         cleaned, content_type = clean_image(
             data,

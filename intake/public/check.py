@@ -170,8 +170,7 @@ def more_files() -> ResponseReturnValue:
             )
             continue
         try:
-            data = storage.read(int(current_app.config["MAX_FILE_BYTES"]) + 1)
-            accepted.append((uploads.clean(data), name))
+            accepted.append((uploads.clean_stream(storage.stream), name))
         except uploads.UploadError as error:
             form.files.errors.append(
                 _("%(name)s: %(problem)s", name=isolated(name), problem=str(error.message))

@@ -202,7 +202,7 @@ def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[st
             problems.append((filename, _("You can add up to %(count)d files.", count=limit)))
             continue
         try:
-            clean = uploads.clean(storage.read(int(current_app.config["MAX_FILE_BYTES"]) + 1))
+            clean = uploads.clean_stream(storage.stream)
         except uploads.UploadError as error:
             problems.append((filename, str(error.message)))
             continue
