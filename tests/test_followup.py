@@ -180,7 +180,7 @@ def test_more_evidence_follows_the_same_rules(app: Flask) -> None:
         content_type="multipart/form-data",
     )
     page = response.get_data(as_text=True)
-    assert "photo.jpg: We can only accept photos" in page
+    assert "\u2068photo.jpg\u2069: We can only accept photos" in page  # Isolated name.
     with app.app_context():
         report = db.session.get(Report, case_id)
         assert report is not None

@@ -59,7 +59,7 @@ def test_a_program_renamed_as_a_photo_is_refused(app: Flask, resident: Resident)
     begin(resident)
     page = upload(resident, (EXE, "holiday.jpg"))
     assert "Some files were not added" in page
-    assert "We can only accept photos, PDF files, text files and sound recordings." in page
+    assert "We can only accept photos, videos, PDF files, text files and sound recordings." in page
     assert stored(Path(app.config["UPLOAD_FOLDER"]) / "pending") == []
 
 
