@@ -55,6 +55,8 @@ EVIDENCE = "evidence"
 # Unicode categories never kept in a file name: controls, invisible format characters (such as
 # the right-to-left override that disguises "exe.pdf"), surrogates, line and paragraph breaks.
 NAME_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# Zero-width (non-)joiners are format characters that Urdu, Hindi and emoji need to spell words.
+NAME_KEPT_JOINERS = frozenset({"\u200c", "\u200d"})
 NAME_MAX = 200
 NAME_FALLBACK = "file"
 MEGABYTE = 1024 * 1024
@@ -149,7 +151,9 @@ def safe_filename(raw: str) -> str:
     name = "".join(
         " " if ch.isspace() else ch
         for ch in name
-        if ch.isspace() or unicodedata.category(ch) not in NAME_DROPPED_CATEGORIES
+        if ch.isspace()
+        or ch in NAME_KEPT_JOINERS
+        or unicodedata.category(ch) not in NAME_DROPPED_CATEGORIES
     )
     name = " ".join(name.split()).rstrip(". ")
     if len(name) > NAME_MAX:

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from ..bidi import ltr
+
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
 # A range of days covers at most ten years (longer trends are read a year at a time).
@@ -25,9 +27,13 @@ QUARTER = re.compile(r"(\d{4})-Q([1-4])", re.ASCII | re.IGNORECASE)
 YEAR = re.compile(r"\d{4}", re.ASCII)
 DAYS = re.compile(r"((\d{4})-\d{2}-\d{2})\.\.((\d{4})-\d{2}-\d{2})", re.ASCII)
 
+# The examples are what is typed: placeholders, isolated so they keep their order in Arabic or Urdu.
 NOT_A_PERIOD = _l(
-    "Choose a month (such as 2026-11), a quarter (2026-Q3), a year (2026), "
-    "or the first and last day."
+    "Choose a month (such as %(month)s), a quarter (%(quarter)s), a year (%(year)s), "
+    "or the first and last day.",
+    month=ltr("2026-11"),
+    quarter=ltr("2026-Q3"),
+    year=ltr("2026"),
 )
 NOT_IN_CALENDAR = _l("That month or day is not in the calendar.")
 OUT_OF_RANGE = _l(
