@@ -28,11 +28,19 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def limit_key(kind: str, value: str) -> str:
+    """A rate-limit key that names no one: the counters (in Redis, in production) hold a keyed
+    hash of the address, email or record number, never the value itself."""
+    from .crypto import keyed_hash
+
+    return f"{kind}:{keyed_hash(value, 'rate-limit')[:32]}"
+
+
 def _client_key() -> str:
-    """The rate-limit key: the client's address, kept in the limiter's counters only."""
+    """The rate-limit key of the client's address."""
     from flask_limiter.util import get_remote_address
 
-    return str(get_remote_address())
+    return limit_key("client", str(get_remote_address()))
 
 
 def failed_attempt(response: Response) -> bool:

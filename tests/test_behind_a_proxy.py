@@ -88,6 +88,13 @@ def test_limits_count_each_client_behind_the_proxy(
         assert sign_in_attempt(base, "203.0.113.50, 198.51.100.1", "third@b.example") == 429
         with urllib.request.urlopen(base + "/", timeout=30) as response:  # noqa: S310
             assert "max-age=" in response.headers["Strict-Transport-Security"]
+    # The shared counters name no one: no address and no email in any key.
+    import redis
+
+    keys = b" ".join(redis.Redis.from_url(redis_url).keys("*")).decode()
+    assert "sign-in" in keys
+    for personal in ("198.51.100", "a@b.example", "other@b.example"):
+        assert personal not in keys
 
 
 def test_without_trusted_proxies_forwarded_headers_are_ignored(

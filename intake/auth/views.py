@@ -21,7 +21,7 @@ from werkzeug.wrappers import Response
 
 from ..cases import audit
 from ..cases.access import home_endpoint
-from ..extensions import db, failed_attempt, limiter, login_manager
+from ..extensions import db, failed_attempt, limit_key, limiter, login_manager
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Staff, new_session_token
 from ..sessions import renew
@@ -50,7 +50,7 @@ def _sign_in_limit() -> str:
 
 
 def _submitted_email() -> str:
-    return "sign-in:" + (request.form.get("email") or "").strip().casefold()
+    return limit_key("sign-in", (request.form.get("email") or "").strip().casefold())
 
 
 def _pending_key() -> str:

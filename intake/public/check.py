@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response
 
 from .. import followup, uploads
 from ..bidi import isolated
-from ..extensions import db, failed_attempt, limiter
+from ..extensions import db, failed_attempt, limit_key, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
@@ -52,7 +52,9 @@ def _record_limit() -> str:
 
 
 def _record_key() -> str:
-    return "lookup:" + (normalize_record_number(request.form.get("record_number", "")) or "?")
+    return limit_key(
+        "lookup", normalize_record_number(request.form.get("record_number", "")) or "?"
+    )
 
 
 def _signed_in_report() -> Report | None:
