@@ -34,16 +34,20 @@ serve: compile-translations
 
 ## Run linters, type checks and the whole test suite: on SQLite with the browser tests, then
 ## everything but the browser tests again on PostgreSQL.
+## Each pass runs in TEST_WORKERS processes (pytest-xdist), a test file to a worker.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+
 test: lint compile-translations
-	$(BIN)/pytest -m "not screenshots"
-	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest -m "not browser and not screenshots"
+	$(PYTEST) -m "not screenshots"
+	INTAKE_TEST_DATABASE=postgresql $(PYTEST) -m "not browser and not screenshots"
 
 ## The suite on one database only: make test-sqlite / make test-postgresql
 test-sqlite: compile-translations
-	$(BIN)/pytest -m "not screenshots"
+	$(PYTEST) -m "not screenshots"
 
 test-postgresql: compile-translations
-	INTAKE_TEST_DATABASE=postgresql $(BIN)/pytest -m "not browser and not screenshots"
+	INTAKE_TEST_DATABASE=postgresql $(PYTEST) -m "not browser and not screenshots"
 
 ## Screenshots of the main pages at phone and desktop sizes, for reviewers and translators.
 screenshots: compile-translations

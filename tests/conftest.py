@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,8 +32,13 @@ def compile_catalogs() -> None:
             continue
         with po_path.open("rb") as handle:
             catalog = read_po(handle)
-        with po_path.with_suffix(".mo").open("wb") as handle:
+        # Written aside, then renamed: several test workers compile at once, and none may read
+        # a half-written catalog.
+        target = po_path.with_suffix(".mo")
+        partial = target.with_name(f"{target.name}.{os.getpid()}")
+        with partial.open("wb") as handle:
             write_mo(handle, catalog)
+        os.replace(partial, target)
 
 
 class Databases:
