@@ -147,7 +147,8 @@ def test_no_resident_input_gives_a_server_error(
     walker = Walker(resident.client, token, skip_actions=ENDS_SESSION)
     filing = ["/", "/report", "/report/kind", "/report/incident", "/report/place",
               "/report/evidence", "/report/contact", "/report/review", "/check",
-              "/staff/sign-in", "/report/evidence/99999999999999999999/remove"]  # fmt: skip
+              "/staff/sign-in", "/report/evidence/99999999999999999999/remove",
+              "/report/safety", "/report/discard"]  # fmt: skip
     with caplog.at_level(logging.ERROR):
         walk(walker, filing, resident.client)
         # Following up: the status page and its forms, opened with the record and code.
