@@ -62,25 +62,27 @@ COVERED_AREAS = (
     Term("other", _l("Somewhere else, or I am not sure")),
 )
 
+# In the order people think of them (who they are, their body and family, their situation, then
+# what they did), not the English alphabet: the order holds in every language.
 PROTECTED_CLASSES = (
-    Term("age", _l("Age (over 40)")),
-    Term("ancestry", _l("Ancestry")),
-    Term("bodily_autonomy", _l("Bodily autonomy (reproductive health decisions)")),
+    Term("race", _l("Race")),
     Term("color", _l("Color")),
+    Term("ancestry", _l("Ancestry")),
+    Term("national_origin", _l("National origin")),
+    Term("religion", _l("Religion")),
+    Term("sex", _l("Sex (including pregnancy and sexual harassment)")),
+    Term("gender_identity", _l("Gender identity")),
+    Term("sexual_orientation", _l("Sexual orientation")),
+    Term("bodily_autonomy", _l("Bodily autonomy (reproductive health decisions)")),
+    Term("age", _l("Age (over 40)")),
+    Term("disability", _l("Disability")),
+    Term("marital_status", _l("Marital status")),
+    Term("parental_status", _l("Being a parent")),
+    Term("military_status", _l("Military status")),
+    Term("source_of_income", _l("Source of income (for example a housing voucher)")),
     Term("credit_history", _l("Credit history (at work only)"), not_for=frozenset({"housing"})),
     Term("criminal_history", _l("Criminal history (at work only)"), not_for=frozenset({"housing"})),
-    Term("disability", _l("Disability")),
-    Term("gender_identity", _l("Gender identity")),
-    Term("marital_status", _l("Marital status")),
-    Term("military_status", _l("Military status")),
-    Term("national_origin", _l("National origin")),
-    Term("parental_status", _l("Being a parent")),
-    Term("race", _l("Race")),
-    Term("religion", _l("Religion")),
     Term("retaliation", _l("Retaliation for complaining")),
-    Term("sex", _l("Sex (including pregnancy and sexual harassment)")),
-    Term("sexual_orientation", _l("Sexual orientation")),
-    Term("source_of_income", _l("Source of income (for example a housing voucher)")),
     Term("other", _l("Something else, or I am not sure")),
 )
 

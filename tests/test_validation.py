@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -169,3 +170,12 @@ def test_errors_are_in_the_residents_language(resident: Resident) -> None:
 
 def test_recent_fixture_date_is_inside_the_window() -> None:
     assert (date.today() - RECENT).days < 365
+
+
+def test_reasons_are_listed_by_meaning_not_by_english_alphabet(resident: Resident) -> None:
+    start(resident, "discrimination")
+    page = resident.get("/report/incident?lang=es").get_data(as_text=True)
+    codes = re.findall(r'name="protected_classes" value="(\w+)"', page)
+    assert codes[:4] == ["race", "color", "ancestry", "national_origin"]
+    assert codes.index("sex") < codes.index("gender_identity") < codes.index("sexual_orientation")
+    assert codes[-1] == "other"
