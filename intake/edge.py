@@ -19,24 +19,15 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter, Map
 from werkzeug.utils import cached_property
 
+from .models.types import MAX_ID
+
 # C0 controls but tab, LF and CR; DEL; C1 controls; the two non-characters XML forbids.
 _IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# In a URL's query every control character is out, line breaks and tabs too.
-_IN_QUERY = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
-# The largest id in the URL of any page (ids are 32-bit integers in every table).
-MAX_ID = 2**31 - 1
+# In a URL's query every control character is out, line breaks and tabs too (also what the case
+# filters check for themselves, for callers that do not come through a request).
+QUERY_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 # Endpoints whose forms carry files: they keep MAX_CONTENT_LENGTH.
 UPLOAD_ENDPOINTS = frozenset({"public.evidence", "public.more_files"})
-
-
-def clean_text(value: str) -> str:
-    """Text as typed, without control characters (tab and line breaks kept)."""
-    return _IN_TEXT.sub("", value)
-
-
-def clean_query_value(value: str) -> str:
-    """A query value without any control character."""
-    return _IN_QUERY.sub("", value)
 
 
 def _cleaned(values: MultiDict[str, str], pattern: re.Pattern[str]) -> ImmutableMultiDict[str, str]:
@@ -51,7 +42,7 @@ class CleanRequest(Request):
     @cached_property
     def args(self) -> MultiDict[str, str]:
         """The query's values, cleaned."""
-        return _cleaned(super().args, _IN_QUERY)
+        return _cleaned(super().args, QUERY_CONTROLS)
 
     def _load_form_data(self) -> None:
         if "form" in self.__dict__:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -26,6 +28,13 @@ class Base(DeclarativeBase):
     """The declarative base of every model."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def configured_limit(setting: str) -> Callable[[], str]:
+    """A rate limit read from the configuration setting `setting` when the request comes."""
+    from flask import current_app
+
+    return lambda: str(current_app.config[setting])
 
 
 def limit_key(kind: str, value: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,6 +33,8 @@ from .models import WebSession, utcnow
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 # An active session's expiry is pushed back at most this often, not on every request.
 REFRESH_SECONDS = 60
+# Activity times kept in a session (idle limits) are written at most this often.
+ACTIVITY_SECONDS = 30
 _serializer = TaggedJSONSerializer()
 
 
@@ -165,6 +168,23 @@ def purge_expired(now: datetime | None = None) -> int:
     )
     db.session.commit()
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def fresh_entry(key: str, stamp: str, idle_minutes: int) -> tuple[dict[str, Any] | None, bool]:
+    """(the session's `key` entry, False) while it was used within `idle_minutes`; else it is
+    removed and (None, True) says it expired. Its `stamp` is renewed at most every
+    ACTIVITY_SECONDS, so reading a page rarely writes the session."""
+    entry: dict[str, Any] | None = session.get(key)
+    if not entry:
+        return None, False
+    idle = time.time() - float(entry.get(stamp, 0))
+    if idle > idle_minutes * 60:
+        session.pop(key, None)
+        return None, True
+    if idle > ACTIVITY_SECONDS:
+        entry[stamp] = time.time()
+        session[key] = entry
+    return entry, False
 
 
 def renew(keep: tuple[str, ...] = ()) -> None:

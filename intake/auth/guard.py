@@ -16,6 +16,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response
 
+from ..sessions import ACTIVITY_SECONDS
+
 ANY_STAFF = "*"
 PUBLIC_BLUEPRINTS = frozenset({"public"})
 PUBLIC_ENDPOINTS = frozenset(
@@ -29,7 +31,6 @@ PUBLIC_ENDPOINTS = frozenset(
 # Reachable while a temporary password must still be replaced.
 PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.change_password", "auth.sign_out"})
 SEEN_KEY = "seen"
-SEEN_GRANULARITY = 30
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -73,7 +74,7 @@ def guard() -> Response | None:
         session.clear()
         flash(_("You were signed out after a period of inactivity."), "info")
         return redirect(url_for("auth.sign_in"))
-    if time.time() - float(session.get(SEEN_KEY, 0)) > SEEN_GRANULARITY:
+    if time.time() - float(session.get(SEEN_KEY, 0)) > ACTIVITY_SECONDS:
         session[SEEN_KEY] = time.time()  # Noted at most this often: a page view rarely writes.
     if current_user.must_change_password and endpoint not in PASSWORD_CHANGE_ENDPOINTS:
         return redirect(url_for("auth.change_password"))

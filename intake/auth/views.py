@@ -6,7 +6,6 @@ import time
 
 from flask import (
     Blueprint,
-    current_app,
     flash,
     g,
     redirect,
@@ -21,7 +20,14 @@ from werkzeug.wrappers import Response
 
 from ..cases import audit
 from ..cases.access import home_endpoint
-from ..extensions import db, failed_attempt, limit_key, limiter, login_manager
+from ..extensions import (
+    configured_limit,
+    db,
+    failed_attempt,
+    limit_key,
+    limiter,
+    login_manager,
+)
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Staff, new_session_token
 from ..sessions import renew
@@ -45,8 +51,7 @@ def load_staff(session_id: str) -> Staff | None:
     return staff
 
 
-def _sign_in_limit() -> str:
-    return str(current_app.config["SIGN_IN_RATE_LIMIT"])
+_sign_in_limit = configured_limit("SIGN_IN_RATE_LIMIT")
 
 
 def _submitted_email() -> str:

@@ -31,10 +31,11 @@ from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from .. import vocab
+from ..edge import QUERY_CONTROLS
 from ..extensions import db
 from ..geography import COMMUNITY_AREAS, WARD_COUNT
 from ..i18n import NATIVE_NAMES
-from ..models import Report, ReportTerm, Staff
+from ..models import MAX_ID, Report, ReportTerm, Staff
 from .access import visible_cases
 from .deadlines import overdue_clause
 from .workflow import TRIAGE_STATUSES
@@ -78,12 +79,11 @@ FILTER_PARAMS = frozenset(
 )
 
 # Bounds on what a URL may ask for, so that nothing reaches the database out of its range.
-MAX_ID = 2**31 - 1  # SQL INTEGER: a larger id matches nothing.
 MAX_PAGE = 100_000  # Keeps OFFSET far below 2**63 whatever the page size.
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
 MAX_SEARCH = 200
-# C0 and C1 control characters: PostgreSQL refuses NUL; none belongs in a filter or a header.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# PostgreSQL refuses NUL; no control character belongs in a filter or a header.
+CONTROL = QUERY_CONTROLS
 DIGITS = re.compile("[0-9]+")  # ASCII only: int() would also take "١٢", "²" (fails) and "1_0".
 
 

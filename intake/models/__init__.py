@@ -6,11 +6,12 @@ from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .sessions import WebSession
 from .staff import Staff, StaffRole, new_session_token
 from .summary import SummaryChange, SummaryDay
-from .types import UTCDateTime, utcnow
+from .types import MAX_ID, UTCDateTime, utcnow
 
 __all__ = [
     "Attachment",
     "AuditEvent",
+    "MAX_ID",
     "CaseCounter",
     "CaseLink",
     "Contact",

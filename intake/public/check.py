@@ -16,19 +16,17 @@ from werkzeug.wrappers import Response
 
 from .. import followup, uploads
 from ..bidi import isolated
-from ..extensions import db, failed_attempt, limit_key, limiter
+from ..extensions import configured_limit, db, failed_attempt, limit_key, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
-from ..sessions import renew
+from ..sessions import fresh_entry, renew
 from .check_forms import LookupForm, ReplyForm
 from .forms import ContactForm, EvidenceForm
 from .steps import form_answers
 from .views import bp
 
 RESIDENT_KEY = "resident_report"
-# Activity is noted at most this often (seconds), so reading a page rarely writes the session.
-SEEN_GRANULARITY = 30
 CONTACT_FIELDS = (
     "name",
     "email",
@@ -43,14 +41,6 @@ CONTACT_FIELDS = (
 )
 
 
-def _lookup_limit() -> str:
-    return str(current_app.config["LOOKUP_RATE_LIMIT"])
-
-
-def _record_limit() -> str:
-    return str(current_app.config["LOOKUP_RECORD_RATE_LIMIT"])
-
-
 def _record_key() -> str:
     return limit_key(
         "lookup", normalize_record_number(request.form.get("record_number", "")) or "?"
@@ -59,12 +49,9 @@ def _record_key() -> str:
 
 def _signed_in_report() -> Report | None:
     """The report this browser opened, while its access is fresh."""
-    held = session.get(RESIDENT_KEY)
-    if not held:
-        return None
-    idle = time.time() - float(held.get("seen", 0))
-    if idle > int(current_app.config["RESIDENT_SESSION_MINUTES"]) * 60:
-        session.pop(RESIDENT_KEY, None)
+    minutes = int(current_app.config["RESIDENT_SESSION_MINUTES"])
+    held, expired = fresh_entry(RESIDENT_KEY, "seen", minutes)
+    if expired:
         flash(
             _(
                 "For your safety you were signed out. Enter your record number and secret code "
@@ -72,16 +59,17 @@ def _signed_in_report() -> Report | None:
             ),
             "info",
         )
-        return None
-    if time.time() - float(held.get("seen", 0)) > SEEN_GRANULARITY:
-        held["seen"] = time.time()
-        session[RESIDENT_KEY] = held
-    return db.session.get(Report, int(held["id"]))
+    return db.session.get(Report, int(held["id"])) if held else None
 
 
 @bp.route("/check", methods=["GET", "POST"])
-@limiter.limit(_lookup_limit, methods=["POST"], deduct_when=failed_attempt)
-@limiter.limit(_record_limit, methods=["POST"], key_func=_record_key, deduct_when=failed_attempt)
+@limiter.limit(configured_limit("LOOKUP_RATE_LIMIT"), methods=["POST"], deduct_when=failed_attempt)
+@limiter.limit(
+    configured_limit("LOOKUP_RECORD_RATE_LIMIT"),
+    methods=["POST"],
+    key_func=_record_key,
+    deduct_when=failed_attempt,
+)
 def check() -> ResponseReturnValue:
     """Open a sent report with its record number and secret code."""
     form = LookupForm()

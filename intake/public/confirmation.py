@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 from ..clock import today as current_today
 from ..extensions import db
 from ..models import Report
+from ..sessions import fresh_entry
 from . import steps
 from .forms import ConfirmSavedForm, DiscardForm
 from .views import FILED_KEY, bp
@@ -20,17 +21,10 @@ from .views import FILED_KEY, bp
 
 def _filed() -> dict[str, Any] | None:
     """What this browser just sent, while its session is fresh (RESIDENT_SESSION_MINUTES idle)."""
-    filed: dict[str, Any] | None = session.get(FILED_KEY)
-    if not filed:
-        return None
-    idle = time.time() - float(filed.get("at", 0))
-    if idle > int(current_app.config["RESIDENT_SESSION_MINUTES"]) * 60:
-        session.pop(FILED_KEY, None)
+    minutes = int(current_app.config["RESIDENT_SESSION_MINUTES"])
+    filed, expired = fresh_entry(FILED_KEY, "at", minutes)
+    if expired:
         flash(_("For your safety, the confirmation page closed after some time."), "info")
-        return None
-    if idle > 30:
-        filed["at"] = time.time()
-        session[FILED_KEY] = filed
     return filed
 
 

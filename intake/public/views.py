@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 
 from .. import drafts, filing, uploads
 from ..clock import today as current_today
-from ..extensions import limiter
+from ..extensions import configured_limit, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..i18n import shipped
 from . import steps
@@ -35,11 +35,6 @@ from .forms import (
 
 bp = Blueprint("public", __name__)
 FILED_KEY = "filed"
-
-
-def _limit(setting: str) -> Any:
-    """A limit read from the configuration when the request comes."""
-    return lambda: str(current_app.config[setting])
 
 
 def _started_a_draft(_response: Response) -> bool:
@@ -59,7 +54,7 @@ def _files_sent() -> int:
 # Per client: new drafts, files received (each file counts) and reports sent. Mistakes in a form
 # never count, so a resident correcting their answers is not refused.
 draft_limit = limiter.limit(
-    _limit("DRAFT_RATE_LIMIT"), methods=["POST"], deduct_when=_started_a_draft
+    configured_limit("DRAFT_RATE_LIMIT"), methods=["POST"], deduct_when=_started_a_draft
 )
 
 
@@ -168,7 +163,10 @@ def step_url(name: str) -> str:
 @bp.route("/report/evidence", methods=["GET", "POST"])
 @draft_limit
 @limiter.limit(
-    _limit("UPLOAD_RATE_LIMIT"), methods=["POST"], cost=_files_sent, deduct_when=lambda _r: True
+    configured_limit("UPLOAD_RATE_LIMIT"),
+    methods=["POST"],
+    cost=_files_sent,
+    deduct_when=lambda _r: True,
 )
 def evidence() -> str | Response:
     """Add or remove evidence files; each file is checked and cleaned as it arrives."""
@@ -232,7 +230,7 @@ def remove_file(index: int) -> Response:
 
 
 @bp.route("/report/review", methods=["GET", "POST"])
-@limiter.limit(_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_sent_a_report)
+@limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_sent_a_report)
 def review() -> str | Response:
     """Every answer on one page, each changeable, then send."""
     _expired_notice()

@@ -42,8 +42,8 @@ def save_view() -> ResponseReturnValue:
 
 
 def _own_view_or_404(view_id: int) -> SavedView:
-    view = db.get_or_404(SavedView, view_id) if 1 <= view_id <= queries.MAX_ID else None
-    if view is None or view.staff_id != me().id:
+    view = db.get_or_404(SavedView, view_id)  # <int:...> ids past MAX_ID are 404 already.
+    if view.staff_id != me().id:
         abort(404)
     return view
 
