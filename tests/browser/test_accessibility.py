@@ -31,6 +31,7 @@ class Auditor:
         self.found: dict[str, list[str]] = {}
 
     def check(self, label: str) -> None:
+        self.page.wait_for_load_state()
         response = AXE.run(self.page, options=WCAG_21_AA).response
         problems = [
             f"{v['id']}: {v['nodes'][0]['target']} ({v['help']})" for v in response["violations"]
@@ -39,8 +40,10 @@ class Auditor:
             self.found[f"{label} ({self.page.url})"] = problems
 
 
-def submit(page: Any) -> None:
-    page.locator("main form button.button[type=submit]").last.click()
+def submit(page: Any, selector: str = "main form button.button[type=submit]") -> None:
+    """Sends the form and waits for the answer to load: axe on a page still swapping fails."""
+    with page.expect_navigation():
+        page.locator(selector).last.click()
 
 
 def resident_pages(page: Any, base: str, audit: Auditor, language: str) -> None:
@@ -71,7 +74,7 @@ def resident_pages(page: Any, base: str, audit: Auditor, language: str) -> None:
     page.check('input[name="in_city"][value="unsure"]')
     submit(page)
     audit.check("evidence")
-    page.click('button[value="continue"]')
+    submit(page, 'button[value="continue"]')
     audit.check("contact")
     page.fill('input[name="email"]', "not an email")
     submit(page)
