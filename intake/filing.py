@@ -13,15 +13,15 @@ from typing import Any
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from . import mail, notifications, receipts, rules, uploads
+from . import mail, notifications, questions, receipts, rules, uploads
 from .cases.deadlines import due_dates
 from .cases.duplicates import fingerprint
 from .cases.numbers import next_case_number
 from .crypto import email_hash
 from .extensions import db
 from .models import Attachment, Contact, Report, ReportTerm
+from .questions import IDENTIFYING_FIELDS
 
-IDENTIFYING_FIELDS = ("name", "email", "phone", "mailing_address")
 CONTACT_FIELDS = (
     *IDENTIFYING_FIELDS,
     "best_time",
@@ -65,25 +65,22 @@ def is_anonymous(contact: dict[str, Any]) -> bool:
     return not any(_text(contact.get(name)) for name in IDENTIFYING_FIELDS)
 
 
-def _terms(kind: str, answers: dict[str, Any]) -> list[ReportTerm]:
+def _terms(answers: dict[str, Any]) -> list[ReportTerm]:
     terms = []
     for field, vocabulary in MULTI_FIELDS.items():
-        if not rules.asks(kind, field):
-            continue
         for position, code in enumerate(answers.get(field) or []):
             terms.append(ReportTerm(vocabulary=vocabulary, code=code, position=position))
     return terms
 
 
-def _contact(kind: str, answers: dict[str, Any]) -> Contact | None:
+def _contact(answers: dict[str, Any]) -> Contact | None:
+    if is_anonymous(answers):
+        return None  # Preferences without a way to reach anyone are not asked, nor kept.
     values = {name: _text(answers.get(name)) for name in CONTACT_FIELDS}
-    safe = _yes_no(answers.get("safe_to_leave_message"))
-    if not any(values.values()) and safe is None:
-        return None
     contact = Contact(
         **values,
-        safe_to_leave_message=safe,
-        email_updates=bool(answers.get("email_updates")) and bool(values["email"]),
+        safe_to_leave_message=_yes_no(answers.get("safe_to_leave_message")),
+        email_updates=bool(answers.get("email_updates")),
     )
     if contact.email:
         contact.email_hash = email_hash(contact.email)
@@ -91,16 +88,15 @@ def _contact(kind: str, answers: dict[str, Any]) -> Contact | None:
 
 
 def build_report(answers: dict[str, dict[str, Any]], language: str, today: date) -> Report:
-    """A Report (not yet saved) from the answers of every step, keeping only what applies."""
+    """A Report (not yet saved) from the answers of every section, keeping only what applies."""
+    answers = questions.keep_applicable(answers)
     kind = answers["kind"]["kind"]
     incident, place, contact = answers["incident"], answers["place"], answers.get("contact", {})
     merged = {**incident, **place}
     year, month = int(incident["incident_year"]), int(incident["incident_month"])
     day, still = _int(incident.get("incident_day")), bool(incident.get("still_happening"))
-    in_danger = _yes_no(incident.get("in_danger")) if rules.asks(kind, "in_danger") else None
-    incident_types = (
-        merged.get("incident_types") or [] if rules.asks(kind, "incident_types") else []
-    )
+    in_danger = _yes_no(incident.get("in_danger"))
+    incident_types = merged.get("incident_types") or []
     anonymous = is_anonymous(contact)
     acknowledge_by, screen_by = due_dates(
         today,
@@ -112,9 +108,7 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
         kind=kind,
         language=language,
         anonymous=anonymous,
-        covered_area=_text(incident.get("covered_area"))
-        if rules.asks(kind, "covered_area")
-        else None,
+        covered_area=_text(incident.get("covered_area")),
         in_danger=in_danger,
         urgent=rules.is_urgent(in_danger, incident_types),
         incident_year=year,
@@ -140,11 +134,9 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
         witnesses=_text(place.get("witnesses")),
         reported_details=_text(place.get("reported_details")),
         help_details=_text(place.get("help_details")),
-        share_with_police=bool(contact.get("share_with_police"))
-        and not anonymous
-        and rules.asks(kind, "share_with_police"),
-        terms=_terms(kind, merged),
-        contact=_contact(kind, contact),
+        share_with_police=bool(contact.get("share_with_police")),
+        terms=_terms(merged),
+        contact=_contact(contact),
     )
 
 

@@ -18,8 +18,8 @@ from . import mail, notifications, uploads, vocab
 from .cases import audit
 from .crypto import email_hash
 from .extensions import db
-from .filing import IDENTIFYING_FIELDS
 from .models import Attachment, Contact, Message, Report, Staff
+from .questions import IDENTIFYING_FIELDS
 
 
 @dataclass(frozen=True)

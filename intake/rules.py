@@ -55,17 +55,3 @@ def is_urgent(in_danger: bool | None, incident_types: list[str]) -> bool:
 def year_choices(today: date) -> list[tuple[str, str]]:
     """The years the form offers, newest first."""
     return [(str(y), str(y)) for y in range(today.year, today.year - YEARS_BACK - 1, -1)]
-
-
-# The questions only some kinds of report ask; every other question is asked of all.
-DISCRIMINATION_QUESTIONS = frozenset({"covered_area", "protected_classes"})
-HATE_QUESTIONS = frozenset({"in_danger", "bias_categories", "incident_types", "share_with_police"})
-
-
-def asks(kind: str, question: str) -> bool:
-    """Whether a report of this kind asks `question` ("not sure" asks both sets)."""
-    if question in DISCRIMINATION_QUESTIONS:
-        return kind in ("discrimination", "unsure")
-    if question in HATE_QUESTIONS:
-        return kind in ("hate", "unsure")
-    return True

@@ -41,8 +41,8 @@ class Resident:
         return self.last
 
     def token(self, url: str) -> str:
-        """The CSRF token of the form on `url`."""
-        html = self.get(url).get_data(as_text=True)
+        """The CSRF token of the form on `url` (or where it leads)."""
+        html = self.get(url, follow_redirects=True).get_data(as_text=True)
         match = CSRF_INPUT.search(html) or CSRF_INPUT_ALT.search(html)
         assert match, f"no CSRF token on {url}"
         return match.group(1)
@@ -62,7 +62,8 @@ class Resident:
         return self.last
 
     def file(self, steps: dict[str, dict[str, Any]], receipt_kind: str = "words") -> TestResponse:
-        """Go through every step with these answers and send; returns the confirmation page."""
+        """Send each section whole (as a form left open across an update would) and send the
+        report; returns the confirmation page. `walk` goes page by page like a resident."""
         for name in ("kind", "incident", "place"):
             response = self.post(f"/report/{name}", steps[name])
             assert response.status_code == 302, response.get_data(as_text=True)
@@ -71,6 +72,44 @@ class Resident:
         if "contact" in steps:
             response = self.post("/report/contact", steps["contact"])
             assert response.status_code == 302, response.get_data(as_text=True)
+        return self.send(receipt_kind)
+
+    def walk(
+        self,
+        steps: dict[str, dict[str, Any]],
+        receipt_kind: str = "words",
+        visit: Any = None,
+    ) -> list[str]:
+        """Answer page after page, where the portal leads, up to the review; returns the pages
+        seen. `visit(url, html)` sees each page, and each page sent empty first (its errors)."""
+        from intake import questions
+
+        location, seen = "/report/kind", []
+        while not location.endswith("/report/review"):
+            page = location.rsplit("/", 1)[-1]
+            seen.append(page)
+            if visit is not None:
+                visit(location, self.get(location).get_data(as_text=True))
+                if page not in ("evidence", "safety"):
+                    empty = self.post(location, {}, follow=True).get_data(as_text=True)
+                    visit(f"{location} with errors", empty)
+            if page == "evidence":
+                data: dict[str, Any] = {"action": "continue"}
+            elif page == "safety":
+                data = {}
+            else:
+                data = {
+                    q.name: steps.get(q.section, {})[q.name]
+                    for q in questions.on_page(page)
+                    if q.name in steps.get(q.section, {})
+                }
+            response = self.post(location, data)
+            assert response.status_code == 302, response.get_data(as_text=True)
+            location = response.headers["Location"]
+        return seen
+
+    def send(self, receipt_kind: str = "words") -> TestResponse:
+        """Send the report from the review page; returns the confirmation page."""
         response = self.post("/report/review", {"receipt_kind": receipt_kind})
         assert response.status_code == 302, response.get_data(as_text=True)
         assert response.headers["Location"].endswith("/report/done")

@@ -49,15 +49,12 @@ def submit(base: str, start: threading.Barrier) -> int:
             return error.code, error.read().decode()
 
     answers = hate_answers()
-    pages = {"kind": "/report/kind", "incident": "/report/incident", "place": "/report/place"}
     status, html = open_("/report/kind")
-    for index, (name, path) in enumerate(pages.items()):
-        if index:
-            status, html = open_(path)
-        token = CSRF_INPUT.search(html)
-        if token is None:
-            return status
-        status, _ = open_(path, {"csrf_token": token.group(1), **answers[name]})
+    token = CSRF_INPUT.search(html)
+    if token is None:
+        return status
+    for name in ("kind", "incident", "place"):
+        status, _ = open_(f"/report/{name}", {"csrf_token": token.group(1), **answers[name]})
         if status != 302:
             return status
     status, html = open_("/report/review")

@@ -22,7 +22,7 @@ def test_old_discrimination_is_warned_accepted_and_flagged(app: Flask, resident:
     answers = discrimination_answers(incident=OLD)
     resident.post("/report/kind", answers["kind"])
     resident.post("/report/incident", answers["incident"])
-    assert WARNING in resident.get("/report/incident").get_data(as_text=True)
+    assert WARNING in resident.get("/report/when").get_data(as_text=True)
     resident.post("/report/place", answers["place"])
     assert WARNING in resident.get("/report/review").get_data(as_text=True)
     page = resident.file(answers).get_data(as_text=True)

@@ -17,6 +17,7 @@ from flask import Flask, request
 from intake.auth.guard import is_public
 from intake.extensions import db
 from intake.models import Attachment, Report, SavedView
+from intake.public.flow import PAGE_NAMES
 
 from .helpers import IDENTIFIED_CONTACT, Resident, hate_answers
 from .hostile import Walker, csrf_of, pages, read_page
@@ -140,13 +141,15 @@ def test_no_resident_input_gives_a_server_error(
     app: Flask, world: dict[str, Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     resident = Resident(app.test_client())
-    for name in ("kind", "incident", "place"):
-        resident.post(f"/report/{name}", hate_answers()[name])
+    # "Not sure" with contact details: every page of the form applies.
+    answers = hate_answers(kind={"kind": "unsure"}, contact={"name": "Ana", "email": "a@b.example"})
+    for name in ("kind", "incident", "place", "contact"):
+        resident.post(f"/report/{name}", answers[name])
     token = csrf_of(resident.get("/report/kind").get_data(as_text=True))
     assert token
     walker = Walker(resident.client, token, skip_actions=ENDS_SESSION)
-    filing = ["/", "/report", "/report/kind", "/report/incident", "/report/place",
-              "/report/evidence", "/report/contact", "/report/review", "/check",
+    filing = ["/", "/report", *(f"/report/{name}" for name in PAGE_NAMES),
+              "/report/incident", "/report/place", "/report/contact", "/check",
               "/staff/sign-in", "/report/evidence/99999999999999999999/remove",
               "/report/safety", "/report/discard"]  # fmt: skip
     with caplog.at_level(logging.ERROR):

@@ -75,14 +75,18 @@ def test_the_switcher_keeps_the_page(client: object) -> None:
 
 def test_switching_language_mid_form_keeps_what_was_typed(resident: Resident) -> None:
     resident.post("/report/kind", {"kind": "hate"})
-    half = {"narrative": "Half of my story, not finished yet", "incident_month": "2"}
-    response = resident.post("/report/incident", {**half, "switch_lang": "es"})
-    assert response.headers["Location"].endswith("/report/incident")
-    page = resident.get("/report/incident").get_data(as_text=True)
+    response = resident.post("/report/when", {"incident_month": "2", "switch_lang": "es"})
+    assert response.headers["Location"].endswith("/report/when")
+    page = resident.get("/report/when").get_data(as_text=True)
     assert '<html lang="es"' in page
-    assert "Half of my story, not finished yet" in page
     assert '<option selected value="2">' in page
     assert 'class="error-summary"' not in page
+    story = {"narrative": "Half of my story, not finished yet", "switch_lang": "pl"}
+    response = resident.post("/report/story", story)
+    assert response.headers["Location"].endswith("/report/story")
+    page = resident.get("/report/story").get_data(as_text=True)
+    assert '<html lang="pl"' in page
+    assert "Half of my story, not finished yet" in page
 
 
 def test_right_to_left_languages_are_marked() -> None:

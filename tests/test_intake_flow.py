@@ -80,7 +80,7 @@ def test_danger_or_violence_marks_a_report_urgent(app: Flask, resident: Resident
     answers = hate_answers(incident={"in_danger": "yes", "incident_types": ["assault"]})
     for name in ("kind", "incident"):
         resident.post(f"/report/{name}", answers[name])
-    page = resident.get("/report/place").get_data(as_text=True)
+    page = resident.get("/report/where").get_data(as_text=True)
     assert "If you are in danger now, call 911." in page
     assert 'href="tel:911"' in page
     resident.file(answers)
@@ -89,8 +89,9 @@ def test_danger_or_violence_marks_a_report_urgent(app: Flask, resident: Resident
 
 def test_not_sure_asks_both_sets_of_questions(app: Flask, resident: Resident) -> None:
     resident.post("/report/kind", {"kind": "unsure"})
-    page = resident.get("/report/incident").get_data(as_text=True)
+    page = resident.get("/report/area").get_data(as_text=True)
     assert "Where were you treated unfairly?" in page
+    page = resident.get("/report/targeted").get_data(as_text=True)
     assert "Why do you think you were targeted?" in page
     resident.file(
         {
@@ -113,10 +114,15 @@ def test_not_sure_asks_both_sets_of_questions(app: Flask, resident: Resident) ->
 
 def test_discrimination_form_does_not_ask_hate_questions(resident: Resident) -> None:
     resident.post("/report/kind", {"kind": "discrimination"})
-    page = resident.get("/report/incident").get_data(as_text=True)
+    assert resident.get("/report/incident").headers["Location"] == "/report/area"
+    page = resident.get("/report/area").get_data(as_text=True)
     assert "Where were you treated unfairly?" in page
-    assert "Are you in danger now?" not in page
-    assert "What did they do?" not in page
+    for hate_only in ("danger", "targeted", "acts"):
+        response = resident.get(f"/report/{hate_only}")
+        assert response.status_code == 302
+        assert "Are you in danger now?" not in resident.get(response.headers["Location"]).get_data(
+            as_text=True
+        )
 
 
 def test_receipt_is_shown_until_the_resident_confirms_saving_it(
@@ -185,8 +191,12 @@ def test_review_lets_one_answer_change_without_losing_the_others(
     assert "My manager cut my hours" in review
     assert "Maria Example" in review
 
-    changed = {**answers["place"], "respondent_name": "Acme Widgets Inc."}
-    response = resident.post("/report/place", changed)
+    changed = {
+        "respondent_type": "organization",
+        "respondent_name": "Acme Widgets Inc.",
+        "respondent_role": "employer",
+    }
+    response = resident.post("/report/who", changed)
     assert response.headers["Location"].endswith("/report/review")
     review = resident.get("/report/review").get_data(as_text=True)
     assert "Acme Widgets Inc." in review
@@ -207,7 +217,7 @@ def test_changing_the_kind_asks_the_new_questions_before_sending(
         resident.post(f"/report/{name}", answers[name])
     resident.get("/report/review")
     response = resident.post("/report/kind", {"kind": "hate"})
-    assert response.headers["Location"].endswith("/report/incident")
+    assert response.headers["Location"].endswith("/report/danger")
     review = resident.post("/report/review", {"receipt_kind": "words"})
     assert review.status_code == 200
     assert "Some answers are missing" in review.get_data(as_text=True)
@@ -265,7 +275,7 @@ def test_continuing_a_report_returns_to_where_the_resident_left(resident: Reside
     resident.post("/report/kind", answers["kind"])
     resident.post("/report/incident", answers["incident"])
     assert "Continue your report" in resident.get("/").get_data(as_text=True)
-    assert resident.get("/report").headers["Location"].endswith("/report/place")
+    assert resident.get("/report").headers["Location"].endswith("/report/where")
     resident.post("/report/place", answers["place"])
     resident.get("/report/review")
     assert resident.get("/report").headers["Location"].endswith("/report/review")

@@ -55,15 +55,7 @@ def assert_translated(html: str, locale: str, where: str) -> None:
 
 def walk(resident: Resident, answers: dict[str, dict[str, Any]], locale: str) -> str:
     """Go through every page of the form in `locale`, checking each; returns the receipt."""
-    for name in ("kind", "incident", "place"):
-        page = resident.get(f"/report/{name}").get_data(as_text=True)
-        assert_translated(page, locale, f"/report/{name}")
-        error = resident.post(f"/report/{name}", {}, follow=True).get_data(as_text=True)
-        assert_translated(error, locale, f"/report/{name} with errors")
-        assert resident.post(f"/report/{name}", answers[name]).status_code == 302
-    for url in ("/report/evidence", "/report/contact"):
-        assert_translated(resident.get(url).get_data(as_text=True), locale, url)
-    resident.post("/report/contact", answers.get("contact", {}))
+    resident.walk(answers, visit=lambda url, html: assert_translated(html, locale, url))
     assert_translated(resident.get("/report/review").get_data(as_text=True), locale, "review")
     resident.post("/report/review", {"receipt_kind": "words"})
     done = resident.get("/report/done").get_data(as_text=True)

@@ -220,7 +220,7 @@ def test_a_language_switch_never_stores_text_longer_than_its_field(
     app: Flask, resident: Resident
 ) -> None:
     resident.post("/report/kind", {"kind": "hate"})
-    response = resident.post("/report/incident", {"narrative": "x" * 200_000, "switch_lang": "es"})
+    response = resident.post("/report/story", {"narrative": "x" * 200_000, "switch_lang": "es"})
     assert response.status_code == 200
     assert "Please shorten this to 10000 characters or fewer." in response.get_data(as_text=True)
     with app.app_context():
@@ -244,11 +244,10 @@ def test_impossible_incident_dates_get_the_forms_message(
     resident: Resident, year: str, month: str, day: str
 ) -> None:
     resident.post("/report/kind", {"kind": "hate"})
-    answers = hate_answers()["incident"]
-    answers.update(incident_year=year, incident_month=month, incident_day=day)
-    response = resident.post("/report/incident", answers)
-    assert response.headers["Location"].endswith("/report/incident")
-    assert 'class="error-summary"' in resident.get("/report/incident").get_data(as_text=True)
+    answers = {"incident_year": year, "incident_month": month, "incident_day": day}
+    response = resident.post("/report/when", answers)
+    assert response.headers["Location"].endswith("/report/when")
+    assert 'class="error-summary"' in resident.get("/report/when").get_data(as_text=True)
 
 
 def test_the_language_switcher_ignores_url_for_options(client: FlaskClient) -> None:
@@ -453,49 +452,58 @@ def test_quick_exit_deletes_the_answers_files_and_session(app: Flask, resident: 
         assert db.session.scalars(db.select(Draft)).all() == []
         assert db.session.scalars(db.select(WebSession)).all() == []
     # Back, or the same cookie kept elsewhere: the form is empty.
-    again = with_cookie(app, copied).get("/report/incident")
+    again = with_cookie(app, copied).get("/report/story")
     assert again.headers["Location"].endswith("/report/kind")
     assert "slur" not in with_cookie(app, copied).get("/report/kind").get_data(as_text=True)
 
 
 def test_someone_in_danger_sees_the_safety_page_first(resident: Resident) -> None:
-    resident.post("/report/kind", {"kind": "hate"})
-    response = resident.post(
-        "/report/incident", hate_answers(incident={"in_danger": "yes"})["incident"]
-    )
+    response = resident.post("/report/kind", {"kind": "hate"})
+    assert response.headers["Location"].endswith("/report/danger")  # Asked first.
+    response = resident.post("/report/danger", {"in_danger": "yes"})
     assert response.headers["Location"].endswith("/report/safety")
     page = resident.get("/report/safety?lang=es").get_data(as_text=True)
     assert 'href="tel:911"' in page
     assert '<bdi dir="ltr">911</bdi>' in page
     response = resident.post("/report/safety", {})
-    assert response.headers["Location"].endswith("/report/place")
-    # Seen once: changing the step later does not show it again.
-    response = resident.post(
+    assert response.headers["Location"].endswith("/report/targeted")
+    # Seen once: answering again later does not show it again.
+    response = resident.post("/report/danger", {"in_danger": "yes"})
+    assert response.headers["Location"].endswith("/report/targeted")
+    # A whole section sent at once (a page left open across an update) is led there too.
+    other = Resident(resident.client.application.test_client())
+    other.post("/report/kind", {"kind": "hate"})
+    response = other.post(
         "/report/incident", hate_answers(incident={"in_danger": "yes"})["incident"]
     )
-    assert response.headers["Location"].endswith("/report/place")
+    assert response.headers["Location"].endswith("/report/safety")
 
 
 def test_a_step_with_mistakes_redirects_and_keeps_what_was_typed(resident: Resident) -> None:
     resident.post("/report/kind", {"kind": "hate"})
+    response = resident.post("/report/when", {"incident_month": "3", "incident_day": "17"})
+    assert response.status_code == 302  # Back and reload never ask to send the form again.
+    page = resident.get("/report/when").get_data(as_text=True)
+    assert "Choose the year it happened." in page
+    assert '<option selected value="17">' in page
+    again = resident.get("/report/when").get_data(as_text=True)
+    assert "Choose the year it happened." not in again  # Shown once, after the redirect.
+    assert '<option selected value="17">' in again
+    # A whole section with a mistake leads to the page of the mistake, keeping the rest.
     incident = {**hate_answers()["incident"], "incident_year": "", "narrative": "Kept as typed"}
     response = resident.post("/report/incident", incident)
-    assert response.status_code == 302  # Back and reload never ask to send the form again.
-    page = resident.get("/report/incident").get_data(as_text=True)
-    assert "Choose the year it happened." in page
-    assert "Kept as typed" in page
-    again = resident.get("/report/incident").get_data(as_text=True)
-    assert "Choose the year it happened." not in again  # Shown once, after the redirect.
-    assert "Kept as typed" in again
+    assert response.headers["Location"].endswith("/report/when")
+    assert "Choose the year it happened." in resident.get("/report/when").get_data(as_text=True)
+    assert "Kept as typed" in resident.get("/report/story").get_data(as_text=True)
 
 
 def test_deleting_answers_asks_first(app: Flask, resident: Resident) -> None:
     resident.post("/report/kind", {"kind": "hate"})
-    page = resident.get("/report/incident").get_data(as_text=True)
+    page = resident.get("/report/danger").get_data(as_text=True)
     assert 'href="/report/discard"' in page
     confirm = resident.get("/report/discard").get_data(as_text=True)
     assert "Yes, delete my answers" in confirm
-    assert resident.get("/report").headers["Location"].endswith("/report/incident")
+    assert resident.get("/report").headers["Location"].endswith("/report/danger")
     resident.post("/report/discard", {}, page="/report/discard")
     assert resident.get("/report").headers["Location"].endswith("/report/kind")
 
@@ -560,7 +568,7 @@ def test_codes_typed_with_other_digits_open_the_report(
 def test_addresses_numbers_and_codes_read_left_to_right(resident: Resident, language: str) -> None:
     resident.get(f"/?lang={language}")
     resident.post("/report/kind", {"kind": "hate"})
-    page = resident.get("/report/contact").get_data(as_text=True)
+    page = resident.get("/report/details").get_data(as_text=True)
     for name in ("email", "phone"):
         field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page)
         assert field
@@ -574,7 +582,7 @@ def test_addresses_numbers_and_codes_read_left_to_right(resident: Resident, lang
 
 def test_form_steps_show_two_numbers_and_fold_the_rest(resident: Resident) -> None:
     resident.post("/report/kind", {"kind": "hate"})
-    page = resident.get("/report/incident").get_data(as_text=True)
+    page = resident.get("/report/danger").get_data(as_text=True)
     first, _sep, folded = page.partition("<details")
     assert 'href="tel:911"' in first
     assert 'href="tel:+13127444111"' in first
@@ -596,7 +604,7 @@ def test_numbers_in_translated_text_keep_their_order(
     for name in ("kind", "incident", "place"):
         resident.post(f"/report/{name}", answers[name])
     resident.post("/report/evidence", {"action": "continue"})
-    page = resident.post("/report/contact", {"phone": "12"}, follow=True).get_data(as_text=True)
+    page = resident.post("/report/details", {"phone": "12"}, follow=True).get_data(as_text=True)
     assert f"{LRI}312 555 0100{PDI}" in page
     with app.test_request_context(f"/?lang={language}"):
         labels = [str(vocab.label(vocab.REFERRAL_AGENCIES, code)) for code in ("idhr", "eeoc")]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
-from markupsafe import escape
+
+from intake import questions
 
 from .helpers import RECENT, Resident, discrimination_answers, hate_answers
 
@@ -14,6 +16,15 @@ from .helpers import RECENT, Resident, discrimination_answers, hate_answers
 def start(resident: Resident, kind: str) -> None:
     response = resident.post("/report/kind", {"kind": kind})
     assert response.status_code == 302
+
+
+def on_page(answers: dict[str, dict[str, Any]], page: str) -> dict[str, Any]:
+    """The answers a page asks for."""
+    return {
+        q.name: answers[q.section][q.name]
+        for q in questions.on_page(page)
+        if q.name in answers.get(q.section, {})
+    }
 
 
 def test_choosing_nothing_on_the_first_step_is_explained(resident: Resident) -> None:
@@ -40,17 +51,21 @@ def test_required_answers_are_asked_for(
     resident: Resident, kind: str, missing: str, message: str
 ) -> None:
     answers = discrimination_answers() if kind == "discrimination" else hate_answers()
-    incident = {**answers["incident"], "in_danger": "no"}
-    incident.pop(missing, None)
+    answers["incident"]["in_danger"] = "no"
+    page_name = questions.BY_NAME[missing].page
+    typed = on_page(answers, page_name)
+    typed.pop(missing, None)
     start(resident, kind)
-    response = resident.post("/report/incident", incident, follow=True)
+    response = resident.post(f"/report/{page_name}", typed, follow=True)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
+    assert response.request.path == f"/report/{page_name}"
     assert message in page
     assert 'aria-invalid="true"' in page
-    # What was typed is still there.
-    if missing != "narrative":
-        assert str(escape(incident["narrative"])) in page
+    # What was typed is still there (the month or the year, when the other is missing).
+    for name, value in typed.items():
+        if name in ("incident_month", "incident_year"):
+            assert f'<option selected value="{value}">' in page, name
 
 
 def test_future_dates_are_refused(resident: Resident) -> None:
@@ -81,18 +96,14 @@ def test_days_that_do_not_exist_are_refused(resident: Resident) -> None:
 def test_narrative_over_ten_thousand_characters_is_refused_and_kept(resident: Resident) -> None:
     start(resident, "hate")
     long_story = "a" * 10_001
-    page = resident.post(
-        "/report/incident", {**hate_answers()["incident"], "narrative": long_story}
-    ).get_data(as_text=True)
+    page = resident.post("/report/story", {"narrative": long_story}).get_data(as_text=True)
     assert "Please shorten this to 10000 characters or fewer." in page
     assert long_story in page
 
 
 def test_ten_thousand_characters_are_accepted(resident: Resident) -> None:
     start(resident, "hate")
-    response = resident.post(
-        "/report/incident", {**hate_answers()["incident"], "narrative": "b" * 10_000}
-    )
+    response = resident.post("/report/story", {"narrative": "b" * 10_000})
     assert response.status_code == 302
 
 
@@ -103,29 +114,36 @@ def test_housing_complaints_do_not_take_credit_or_criminal_history(resident: Res
         "covered_area": "housing",
         "protected_classes": ["criminal_history"],
     }
-    page = resident.post("/report/incident", incident, follow=True).get_data(as_text=True)
+    resident.post("/report/area", {"covered_area": "housing"})
+    response = resident.post("/report/reasons", {"protected_classes": ["criminal_history"]})
+    page = resident.get(response.headers["Location"]).get_data(as_text=True)
+    assert response.headers["Location"] == "/report/reasons"
     assert "For housing, the law does not cover credit history or criminal history." in page
+    # The same rule holds when the housing answer comes second.
+    resident.post("/report/area", {"covered_area": "employment"})
+    assert resident.post("/report/reasons", incident).status_code == 302
+    response = resident.post("/report/area", {"covered_area": "housing"})
+    assert response.status_code == 302
+    review = resident.get("/report/review").get_data(as_text=True)
+    assert "Some answers are missing" in review
+    assert 'href="/report/reasons"' in review
 
 
 def test_where_needs_an_answer_about_the_city(resident: Resident) -> None:
-    answers = hate_answers()
     start(resident, "hate")
-    resident.post("/report/incident", answers["incident"])
-    place = {**answers["place"]}
-    place.pop("in_city")
-    page = resident.post("/report/place", place, follow=True).get_data(as_text=True)
+    page = resident.post("/report/where", {}, follow=True).get_data(as_text=True)
     assert "Choose yes, no, or “I am not sure”." in page
-    assert "Police report 123" in page
 
 
 def test_not_reported_cannot_go_with_a_place(resident: Resident) -> None:
-    answers = hate_answers()
     start(resident, "hate")
-    resident.post("/report/incident", answers["incident"])
     page = resident.post(
-        "/report/place", {**answers["place"], "reported_to": ["none", "police"]}, follow=True
+        "/report/reported",
+        {"reported_to": ["none", "police"], "reported_details": "Police report 123"},
+        follow=True,
     ).get_data(as_text=True)
     assert "You chose “No, not yet” and a place." in page
+    assert "Police report 123" in page
 
 
 @pytest.mark.parametrize(
@@ -145,11 +163,15 @@ def test_contact_details_are_checked(
     answers = hate_answers()
     for name in ("kind", "incident", "place"):
         resident.post(f"/report/{name}", answers[name])
-    page = resident.post(
-        "/report/contact", {"best_time": "mornings", **contact}, follow=True
-    ).get_data(as_text=True)
+    details = {"name": "Ana", **{k: v for k, v in contact.items() if k != "preferred_method"}}
+    response = resident.post("/report/details", details, follow=True)
+    if "preferred_method" in contact:
+        assert response.request.path == "/report/reach"
+        response = resident.post("/report/reach", {"best_time": "mornings", **contact}, follow=True)
+        assert "mornings" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
     assert message in page
-    assert "mornings" in page
+    assert f'value="{details["name"][:20]}' in page or "mornings" in page
 
 
 def test_the_review_refuses_to_send_an_unfinished_report(resident: Resident) -> None:
@@ -158,7 +180,7 @@ def test_the_review_refuses_to_send_an_unfinished_report(resident: Resident) -> 
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Some answers are missing" in page
-    assert "/report/incident" in page
+    assert 'href="/report/danger"' in page
 
 
 def test_errors_are_in_the_residents_language(resident: Resident) -> None:
@@ -174,7 +196,7 @@ def test_recent_fixture_date_is_inside_the_window() -> None:
 
 def test_reasons_are_listed_by_meaning_not_by_english_alphabet(resident: Resident) -> None:
     start(resident, "discrimination")
-    page = resident.get("/report/incident?lang=es").get_data(as_text=True)
+    page = resident.get("/report/reasons?lang=es").get_data(as_text=True)
     codes = re.findall(r'name="protected_classes" value="(\w+)"', page)
     assert codes[:4] == ["race", "color", "ancestry", "national_origin"]
     assert codes.index("sex") < codes.index("gender_identity") < codes.index("sexual_orientation")

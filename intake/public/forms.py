@@ -151,10 +151,6 @@ class IncidentForm(FlaskForm):
         if kind in ("hate", "unsure"):
             _require(self.in_danger, _l("Tell us whether you are in danger now."))
 
-    def shows(self, name: str) -> bool:
-        """Whether this kind of report asks the question `name`."""
-        return rules.asks(self.kind, name)
-
     def validate_protected_classes(self, field: Field) -> None:
         """Credit and criminal history are protected at work only, not in housing."""
         chosen = set(field.data or ())
@@ -315,16 +311,12 @@ class ContactForm(FlaskForm):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self.kind = kwargs.pop("kind", "")
+        kwargs.pop("kind", None)
         kwargs.pop("today", None)
         super().__init__(*args, **kwargs)
         self.preferred_language.choices = options(
             [("", _l("Choose a language"))], language_choices()
         )
-
-    def shows(self, name: str) -> bool:
-        """Police consent is asked only where there may be a hate crime."""
-        return rules.asks(self.kind, name)
 
     def validate_email_updates(self, field: Field) -> None:
         """Email notices need an address."""

@@ -7,6 +7,7 @@ from flask import current_app, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from .. import drafts
+from ..clock import today as current_today
 from ..extensions import csrf
 from ..sessions import renew
 from . import steps
@@ -39,7 +40,7 @@ def safety() -> str | Response:
     if form.validate_on_submit():
         answers[steps.SAFETY_SEEN] = True
         drafts.save(answers)
-        return redirect(step_url(steps.next_step("incident", answers)))
+        return redirect(step_url(steps.next_page("danger", answers, current_today())))
     return render_template("public/safety.html", form=form)
 
 

@@ -1,7 +1,8 @@
-"""The resident's path through the form: the steps, their order, and the answers kept between them.
+"""The resident's answers between pages: reading, checking and keeping them.
 
-Answers are kept per step as plain JSON (what each form's fields held), so any step can be shown
-again, changed and checked without touching the others.
+Answers are kept per section as plain JSON (what each section form's fields held), so any page can
+be shown again, changed and checked without touching the others. Which page asks what, and when,
+is in `flow` and `intake.questions`.
 """
 
 from __future__ import annotations
@@ -16,40 +17,12 @@ from werkzeug.datastructures import MultiDict
 from wtforms import BooleanField, Form, SelectFieldBase
 from wtforms.validators import Length
 
-from .. import drafts, rules, vocab
+from .. import drafts, questions, rules, vocab
 from ..models import Report
+from . import flow
 from .forms import STEP_FORMS
 
-
-@dataclass(frozen=True)
-class Step:
-    """One page of the form."""
-
-    name: str
-    title: LazyString
-
-
-STEPS = (
-    Step("kind", _l("What happened")),
-    Step("incident", _l("Tell us about it")),
-    Step("place", _l("Where and who")),
-    Step("evidence", _l("Photos and files")),
-    Step("contact", _l("How to reach you")),
-    Step("review", _l("Check and send")),
-)
-STEP_NAMES = tuple(step.name for step in STEPS)
-FORM_STEPS = tuple(STEP_FORMS)
 SKIPPED_FIELDS = frozenset({"csrf_token", "files"})
-
-
-def number(name: str) -> int:
-    """The 1-based position of a step."""
-    return STEP_NAMES.index(name) + 1
-
-
-def title(name: str) -> LazyString:
-    """The heading of a step."""
-    return STEPS[STEP_NAMES.index(name)].title
 
 
 def new_answers() -> dict[str, Any]:
@@ -63,21 +36,55 @@ def load_answers() -> dict[str, Any]:
 
 
 def kind_of(answers: dict[str, Any]) -> str | None:
-    """The kind of report chosen on the first step, if any."""
-    kind = answers["steps"].get("kind", {}).get("kind")
-    return str(kind) if kind else None
+    """The kind of report chosen on the first page, if any."""
+    return questions.kind_of(answers["steps"])
+
+
+def _extra(section: str, answers: dict[str, Any], today: date) -> dict[str, Any]:
+    return {"kind": kind_of(answers) or "", "today": today} if section != "kind" else {}
 
 
 def make_form(
-    name: str, answers: dict[str, Any], today: date, formdata: Any = None, **kwargs: Any
+    section: str, answers: dict[str, Any], today: date, formdata: Any = None, **kwargs: Any
 ) -> Form:
-    """The form of step `name`, filled from `formdata` when posted, else from the saved answers."""
-    form_class = STEP_FORMS[name]
-    saved = answers["steps"].get(name, {})
-    extra = {"kind": kind_of(answers) or "", "today": today} if name != "kind" else {}
+    """The form of `section`, filled from `formdata` when posted, else from the saved answers."""
+    form_class = STEP_FORMS[section]
+    extra = _extra(section, answers, today)
     if formdata is not None:
         return form_class(formdata=formdata, **extra, **kwargs)
-    return form_class(formdata=None, data=saved, **extra, **kwargs)
+    return form_class(formdata=None, data=answers["steps"].get(section, {}), **extra, **kwargs)
+
+
+def page_form(page: str, answers: dict[str, Any], today: date, posted: Any = None) -> Form:
+    """The section form behind `page`: the saved answers, with what was just posted for this page.
+
+    The whole section is checked, so rules across pages hold (housing and credit history), but
+    only this page's questions keep their errors.
+    """
+    section = flow.BY_NAME[page].section
+    if posted is None:
+        return make_form(section, answers, today)
+    asked = set(flow.fields(page, answers["steps"]))
+    saved = _as_formdata(answers["steps"].get(section, {}))
+    merged = MultiDict([(k, v) for k, v in saved.items(multi=True) if k not in asked])
+    for key, value in posted.items(multi=True):
+        if key in asked or key == "csrf_token":
+            merged.add(key, value)
+    return make_form(section, answers, today, formdata=merged)
+
+
+def page_answers(page: str, form: Form, answers: dict[str, Any]) -> dict[str, Any]:
+    """The values of the questions `page` asks, as JSON-ready values."""
+    return {name: form[name].data for name in flow.fields(page, answers["steps"])}
+
+
+def only_page_errors(page: str, form: Form, answers: dict[str, Any]) -> bool:
+    """Drop the errors of questions on other pages; whether this page still has any."""
+    asked = set(flow.fields(page, answers["steps"])) | {"csrf_token"}
+    for name, field in form._fields.items():
+        if name not in asked:
+            field.errors = []
+    return bool(form.errors)
 
 
 def form_answers(form: Form) -> dict[str, Any]:
@@ -108,38 +115,48 @@ def _as_formdata(saved: dict[str, Any]) -> MultiDict[str, str]:
     return MultiDict(pairs)
 
 
-def check(name: str, answers: dict[str, Any], today: date) -> Form:
-    """Step `name`'s saved answers, validated again (the kind may have changed since)."""
-    form_class = STEP_FORMS[name]
-    extra = {"kind": kind_of(answers) or "", "today": today} if name != "kind" else {}
-    form = form_class(
-        formdata=_as_formdata(answers["steps"].get(name, {})), meta={"csrf": False}, **extra
+def check(section: str, answers: dict[str, Any], today: date) -> Form:
+    """A section's saved answers, validated again (the kind may have changed since)."""
+    form = STEP_FORMS[section](
+        formdata=_as_formdata(answers["steps"].get(section, {})),
+        meta={"csrf": False},
+        **_extra(section, answers, today),
     )
     form.validate()
     return form
 
 
-# Set in the draft when a step was sent with mistakes: its next GET shows them.
+# Set in the draft when a page was sent with mistakes: its next GET shows them.
 SHOW_ERRORS = "show_errors"
 
 
-def with_errors(name: str, answers: dict[str, Any], today: date) -> Form:
-    """Step `name`'s form holding its saved answers and their errors (after a redirect)."""
-    form = make_form(name, answers, today)
-    checked = check(name, answers, today)
-    for field_name, field in checked._fields.items():
-        if field_name in form._fields:
-            form[field_name].errors = list(field.errors)
+def with_errors(page: str, answers: dict[str, Any], today: date) -> Form:
+    """The form of `page` holding its saved answers and their errors (after a redirect)."""
+    section = flow.BY_NAME[page].section
+    form = make_form(section, answers, today)
+    checked = check(section, answers, today)
+    asked = flow.fields(page, answers["steps"])
+    for name in asked:
+        form[name].errors = list(checked[name].errors)
     return form
 
 
-def first_unfinished(answers: dict[str, Any], today: date) -> str | None:
-    """The first form step whose saved answers do not pass, or None when all do."""
-    for name in FORM_STEPS:
-        if name == "contact" and "contact" not in answers["steps"]:
-            continue  # Contact is optional: skipping it leaves the report anonymous.
-        if name not in answers["steps"] or check(name, answers, today).errors:
-            return name
+def first_unfinished(answers: dict[str, Any], today: date, within: str | None = None) -> str | None:
+    """The first page (of section `within`, if given) not yet answered or whose answers do not
+    pass, or None when all do. Contact pages are optional: skipping them leaves it anonymous."""
+    steps = answers["steps"]
+    checked: dict[str, Form] = {}
+    for page in flow.QUESTION_PAGES:
+        asked = flow.fields(page, steps)
+        section = flow.BY_NAME[page].section
+        if not asked or within not in (None, section):
+            continue
+        if section != "contact" and not flow.answered(page, steps):
+            return page
+        if section in steps:
+            form = checked.setdefault(section, check(section, answers, today))
+            if any(form[name].errors for name in asked):
+                return page
     return None
 
 
@@ -153,17 +170,17 @@ def needs_safety_page(answers: dict[str, Any]) -> bool:
     return incident.get("in_danger") == "yes" and not answers.get(SAFETY_SEEN)
 
 
-def next_step(current: str, answers: dict[str, Any]) -> str:
-    """Where "Continue" leads: back to the review once the resident has reached it."""
-    if answers.get("reviewing"):
-        return "review"
-    return STEP_NAMES[STEP_NAMES.index(current) + 1]
-
-
-def previous_step(current: str) -> str | None:
-    """Where "Back" leads."""
-    index = STEP_NAMES.index(current)
-    return STEP_NAMES[index - 1] if index else None
+def next_page(current: str, answers: dict[str, Any], today: date) -> str:
+    """Where "Continue" leads. Once the resident has reached the review, it leads back there,
+    after any follow-up question that their change has just called for."""
+    steps = answers["steps"]
+    if not answers.get("reviewing"):
+        return flow.following(current, steps)
+    section = flow.BY_NAME[current].section
+    name = flow.following(current, steps)
+    if flow.BY_NAME[name].section == section and not flow.answered(name, steps):
+        return name
+    return first_unfinished(answers, today) or "review"
 
 
 def deadline_warning(answers: dict[str, Any], today: date) -> bool:
@@ -188,19 +205,19 @@ class Answer:
 
     label: str
     value: str | list[str]
+    page: str
 
 
-def summary(name: str, answers: dict[str, Any], today: date) -> list[Answer]:
-    """The questions this step asked and what the resident answered, in their language."""
-    form = make_form(name, answers, today)
-    shows = getattr(form, "shows", lambda _name: True)
+def summary(section: str, answers: dict[str, Any], today: date) -> list[Answer]:
+    """The questions this section asked and what the resident answered, in their language."""
+    form = make_form(section, answers, today)
     result = []
-    for field_name, field in form._fields.items():
-        if field_name in SKIPPED_FIELDS or not shows(field_name):
+    for question in questions.in_section(section):
+        if not questions.applies(question.name, answers["steps"]):
             continue
-        value = _display(field)
+        value = _display(form[question.name])
         if value:
-            result.append(Answer(str(field.label.text), value))
+            result.append(Answer(str(form[question.name].label.text), value, question.page))
     return result
 
 
@@ -283,5 +300,8 @@ def _str(value: int | None) -> str:
 
 
 def sections(answers: dict[str, Any], today: date) -> list[tuple[str, LazyString, list[Answer]]]:
-    """Every form step's title and answers, in order."""
-    return [(name, title(name), summary(name, answers, today)) for name in FORM_STEPS]
+    """Every form section's title and answers, in order."""
+    return [
+        (name, flow.section_title(name), summary(name, answers, today))
+        for name in flow.FORM_SECTIONS
+    ]

@@ -25,7 +25,7 @@ from ..clock import today as current_today
 from ..extensions import configured_limit, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..i18n import shipped
-from . import steps
+from . import flow, steps
 from .forms import (
     DiscardForm,
     EvidenceForm,
@@ -89,26 +89,38 @@ def _expired_notice() -> None:
         )
 
 
-def _render_step(name: str, answers: dict[str, Any], **context: Any) -> str:
+def _heading(name: str, form: Any, asked: tuple[str, ...]) -> Any:
+    page = flow.BY_NAME[name]
+    if page.title is not None:
+        return page.title
+    if asked:
+        return form[asked[0]].label.text
+    return flow.section_title(page.section)
+
+
+def _render_page(name: str, answers: dict[str, Any], **context: Any) -> str:
     today = current_today()
+    asked = flow.fields(name, answers["steps"]) if name in flow.QUESTION_PAGES else ()
     return render_template(
-        f"public/step_{name}.html",
+        flow.BY_NAME[name].template,
         step=name,
-        step_number=steps.number(name),
-        step_count=len(steps.STEPS),
-        step_title=steps.title(name),
-        back=steps.previous_step(name),
+        asked=asked,
+        step_number=flow.section_number(name),
+        step_count=len(flow.SECTIONS),
+        step_title=_heading(name, context.get("form"), asked),
+        titled=flow.BY_NAME[name].title is not None,
+        back=flow.preceding(name, answers["steps"]),
         answers=answers,
         kind=steps.kind_of(answers),
         deadline_warning=steps.deadline_warning(answers, today),
-        steps_title=steps.title,
+        section_title=flow.section_title,
         step_url=step_url,
-        switch_form="step-form" if name in steps.FORM_STEPS else None,
+        switch_form="step-form" if asked else None,
         **context,
     )
 
 
-@bp.route("/report/<any(kind, incident, place, contact):name>", methods=["GET", "POST"])
+@bp.route(f"/report/<any({', '.join(flow.QUESTION_PAGES)}):name>", methods=["GET", "POST"])
 @draft_limit
 def step(name: str) -> str | Response:
     """One page of questions; its answers are kept when it passes (or when switching language)."""
@@ -117,45 +129,79 @@ def step(name: str) -> str | Response:
     if name != "kind" and steps.kind_of(answers) is None:
         return redirect(url_for(".step", name="kind"))
     today = current_today()
+    if not flow.shown(name, answers["steps"]):
+        # Not asked of this report (any more): go on to what is.
+        return redirect(step_url(steps.next_page(name, answers, today)))
     if request.method == "GET":
         if answers.pop(steps.SHOW_ERRORS, None) == name:
             drafts.save(answers)
-            return _render_step(name, answers, form=steps.with_errors(name, answers, today))
-        return _render_step(name, answers, form=steps.make_form(name, answers, today))
+            return _render_page(name, answers, form=steps.with_errors(name, answers, today))
+        return _render_page(name, answers, form=steps.page_form(name, answers, today))
 
-    form = steps.make_form(name, answers, today, formdata=request.form)
+    form = steps.page_form(name, answers, today, posted=request.form)
+    section = flow.BY_NAME[name].section
     switch_to = request.form.get("switch_lang")
     if switch_to in shipped() and steps.storable(form):
         # Keep what was typed, checked or not, and show the same page in the other language.
-        answers["steps"][name] = steps.form_answers(form)
+        answers["steps"].setdefault(section, {}).update(steps.page_answers(name, form, answers))
         drafts.save(answers)
         session[LANG_KEY] = switch_to
         return redirect(url_for(".step", name=name))
-    if not form.validate():
+    form.validate()
+    if steps.only_page_errors(name, form, answers):
         if name == "kind" or "csrf_token" in form.errors or not steps.storable(form):
-            return _render_step(name, answers, form=form)
+            return _render_page(name, answers, form=form)
         # Keep what was typed and show the errors after a redirect, so Back and reload never
-        # ask to send the form again; someone in danger sees the safety page first.
-        answers["steps"][name] = steps.form_answers(form)
+        # ask to send the form again.
+        answers["steps"].setdefault(section, {}).update(steps.page_answers(name, form, answers))
         answers[steps.SHOW_ERRORS] = name
         drafts.save(answers)
-        if name == "incident" and steps.needs_safety_page(answers):
-            return redirect(url_for(".safety"))
         return redirect(url_for(".step", name=name))
-    previous_kind = steps.kind_of(answers)
-    answers["steps"][name] = steps.form_answers(form)
+    answers["steps"].setdefault(section, {}).update(steps.page_answers(name, form, answers))
     drafts.save(answers)
-    if name == "kind" and previous_kind and previous_kind != steps.kind_of(answers):
-        # Other questions apply now: go through them before returning to the review.
-        return redirect(url_for(".step", name="incident"))
-    if name == "incident" and steps.needs_safety_page(answers):
+    if name == "danger" and steps.needs_safety_page(answers):
         return redirect(url_for(".safety"))
-    return redirect(step_url(steps.next_step(name, answers)))
+    return redirect(step_url(steps.next_page(name, answers, today)))
+
+
+@bp.route("/report/<any(incident, place, contact):section>", methods=["GET", "POST"])
+@draft_limit
+def whole_section(section: str) -> str | Response:
+    """A whole section at once, as the form sent it before it had one page per question (a page
+    left open across an update still arrives); opening it leads to the section's first page."""
+    _expired_notice()
+    answers = steps.load_answers()
+    if steps.kind_of(answers) is None:
+        return redirect(url_for(".step", name="kind"))
+    if request.method == "GET":
+        return redirect(step_url(flow.first_page(section, answers["steps"])))
+    today = current_today()
+    form = steps.make_form(section, answers, today, formdata=request.form)
+    if request.form.get("switch_lang") in shipped() and steps.storable(form):
+        answers["steps"][section] = steps.form_answers(form)
+        drafts.save(answers)
+        session[LANG_KEY] = request.form["switch_lang"]
+        return redirect(step_url(flow.first_page(section, answers["steps"])))
+    form.validate()
+    if not steps.storable(form) or "csrf_token" in form.errors:
+        page = flow.first_page(section, answers["steps"])
+        return _render_page(page, answers, form=form)
+    answers["steps"][section] = steps.form_answers(form)
+    unfinished = steps.first_unfinished(answers, today, within=section)
+    if unfinished is not None:
+        answers[steps.SHOW_ERRORS] = unfinished
+        drafts.save(answers)
+        return redirect(url_for(".step", name=unfinished))
+    drafts.save(answers)
+    if steps.needs_safety_page(answers):
+        return redirect(url_for(".safety"))
+    last = [page for page in flow.PAGES if page.section == section][-1].name
+    return redirect(step_url(steps.next_page(last, answers, today)))
 
 
 def step_url(name: str) -> str:
-    """The page of a step (evidence and review are not plain form steps)."""
-    if name in steps.FORM_STEPS:
+    """The page `name` (evidence and review are not pages of questions)."""
+    if name in flow.QUESTION_PAGES:
         return url_for("public.step", name=name)
     return url_for(f"public.{name}")
 
@@ -180,10 +226,10 @@ def evidence() -> str | Response:
         problems = _accept_files(answers, request.files.getlist(form.files.name))
         drafts.save(answers)
         if not problems and request.form.get("action") == "continue":
-            return redirect(step_url(steps.next_step("evidence", answers)))
+            return redirect(step_url(steps.next_page("evidence", answers, current_today())))
         if not problems:
             return redirect(url_for(".evidence"))
-    return _render_step(
+    return _render_page(
         "evidence", answers, form=form, problems=problems, remove_form=RemoveFileForm()
     )
 
@@ -246,12 +292,14 @@ def review() -> str | Response:
     form = ReviewForm(data={"receipt_kind": "words" if str(get_locale()) == "en" else "digits"})
     if request.method == "POST" and unfinished is None and form.validate():
         return _submit(answers, form.receipt_kind.data or "digits")
-    return _render_step(
+    return _render_page(
         "review",
         answers,
         form=form,
         sections=steps.sections(answers, today),
         unfinished=unfinished,
+        first_page=lambda section: flow.first_page(section, answers["steps"]),
+        step_title_of=lambda page: flow.section_title(flow.BY_NAME[page].section),
         anonymous=filing.is_anonymous(answers["steps"].get("contact", {})),
     )
 

@@ -46,6 +46,10 @@ def submit(page: Any, selector: str = "main form button.button[type=submit]") ->
         page.locator(selector).last.click()
 
 
+def page_name(page: Any) -> str:
+    return str(page.url).rsplit("/", 1)[-1].split("?")[0]
+
+
 def resident_pages(page: Any, base: str, audit: Auditor, language: str) -> None:
     page.goto(f"{base}/?lang={language}")
     audit.check("landing")
@@ -55,32 +59,41 @@ def resident_pages(page: Any, base: str, audit: Auditor, language: str) -> None:
     audit.check("kind with error")
     page.check('input[name="kind"][value="unsure"]')
     submit(page)
-    audit.check("incident")
+    audit.check("danger")
     submit(page)
-    audit.check("incident with errors")
+    audit.check("danger with errors")
     page.goto(f"{base}/report/safety")
     audit.check("in danger now")
     page.goto(f"{base}/report/discard")
     audit.check("delete answers?")
-    page.goto(f"{base}/report/incident")
+    page.goto(f"{base}/report/danger")
     page.check('input[name="in_danger"][value="no"]')
-    page.select_option('select[name="incident_month"]', "1")
-    page.select_option('select[name="incident_year"]', "2025")
-    page.fill('textarea[name="narrative"]', "Something happened at work.")
     submit(page)
-    audit.check("place")
-    submit(page)
-    audit.check("place with errors")
-    page.check('input[name="in_city"][value="unsure"]')
-    submit(page)
-    audit.check("evidence")
-    submit(page, 'button[value="continue"]')
-    audit.check("contact")
-    page.fill('input[name="email"]', "not an email")
-    submit(page)
-    audit.check("contact with errors")
-    page.fill('input[name="email"]', "")
-    submit(page)
+    # Every page a "not sure" report with contact details sees, each also with its errors.
+    fills = {
+        "when": lambda: (
+            page.select_option('select[name="incident_month"]', "1"),
+            page.select_option('select[name="incident_year"]', "2025"),
+        ),
+        "story": lambda: page.fill('textarea[name="narrative"]', "Something happened at work."),
+        "where": lambda: page.check('input[name="in_city"][value="unsure"]'),
+        "details": lambda: page.fill('input[name="name"]', "Ana"),
+    }
+    while (name := page_name(page)) != "review":
+        audit.check(name)
+        if name == "evidence":
+            submit(page, 'button[value="continue"]')
+            continue
+        if name in ("when", "story", "where"):
+            submit(page)
+            audit.check(f"{name} with errors")
+        if name == "details":
+            page.fill('input[name="email"]', "not an email")
+            submit(page)
+            audit.check("details with errors")
+            page.fill('input[name="email"]', "")
+        fills.get(name, lambda: None)()
+        submit(page)
     audit.check("review")
     submit(page)
     audit.check("confirmation")

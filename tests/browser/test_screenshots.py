@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff
-from .test_accessibility import submit
+from .test_accessibility import page_name, submit
 
 pytestmark = pytest.mark.screenshots
 LANGUAGES = ("en", "es", "ar", "zh")
@@ -36,26 +36,36 @@ def test_screenshots(live_server: Any, page_factory: Any, language: str, size: s
     page.check('input[name="kind"][value="hate"]')
     submit(page)
     submit(page)
-    shot("02-details-with-errors")
+    shot("02-danger-with-errors")
     page.goto(f"{base}/report/safety")
     shot("02b-in-danger-now")
     page.goto(f"{base}/report/discard")
     shot("02c-delete-answers")
-    page.goto(f"{base}/report/incident")
-    page.check('input[name="in_danger"][value="no"]')
-    page.check('input[name="bias_categories"][value="religion"]')
-    page.check('input[name="incident_types"][value="verbal"]')
-    page.select_option('select[name="incident_month"]', "1")
-    page.select_option('select[name="incident_year"]', "2025")
-    page.fill('textarea[name="narrative"]', "Example: they shouted at us outside the temple.")
+    page.goto(f"{base}/report/danger")
+    answers = {
+        "danger": ('input[name="in_danger"][value="no"]',),
+        "targeted": ('input[name="bias_categories"][value="religion"]',),
+        "acts": ('input[name="incident_types"][value="verbal"]',),
+        "where": ('input[name="in_city"][value="yes"]',),
+    }
+    while (name := page_name(page)) != "review":
+        for selector in answers.get(name, ()):
+            page.check(selector)
+        if name == "when":
+            page.select_option('select[name="incident_month"]', "1")
+            page.select_option('select[name="incident_year"]', "2025")
+        if name == "story":
+            page.fill(
+                'textarea[name="narrative"]', "Example: they shouted at us outside the temple."
+            )
+        shot(f"03-{name}")
+        if name == "evidence":
+            submit(page, 'button[value="continue"]')
+        else:
+            submit(page)
+    shot("04-review")
     submit(page)
-    page.check('input[name="in_city"][value="yes"]')
-    submit(page)
-    page.click('button[value="continue"]')
-    submit(page)
-    shot("03-review")
-    submit(page)
-    shot("04-confirmation")
+    shot("05-confirmation")
     if language != "en":
         return
     email = f"shots-{size}@browser.example"
@@ -67,9 +77,9 @@ def test_screenshots(live_server: Any, page_factory: Any, language: str, size: s
     page.fill('input[name="code"]', pyotp.TOTP(STAFF_TOTP).now())
     submit(page)
     for name, path in (
-        ("05-cases", "/staff/cases"),
-        ("06-case", "/staff/cases/1"),
-        ("07-reports", "/staff/reports"),
+        ("06-cases", "/staff/cases"),
+        ("07-case", "/staff/cases/1"),
+        ("08-reports", "/staff/reports"),
     ):
         page.goto(base + path)
         shot(name)
