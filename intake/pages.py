@@ -13,6 +13,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .i18n import NATIVE_NAMES, direction, shipped
+from .uploads import MEGABYTE
 
 COMMISSION_NAME = _l("Chicago Commission on Human Relations")
 
@@ -85,10 +86,11 @@ ERROR_MESSAGES: dict[int | str, Any] = {
     404: _l("We could not find that page."),
     405: _l("That page cannot be used that way."),
     413: _l(
-        "The files were too large to send together. Each file can be up to 10 MB, and a video "
-        "up to %(size)s MB; try sending them one at a time.",
-        # Lazy too: the configured limit, read when the page is shown.
-        size=LazyString(lambda: int(current_app.config["MAX_VIDEO_BYTES"]) // (1024 * 1024)),
+        "The files were too large to send together. Each file can be up to %(file_size)s MB, "
+        "and a video up to %(size)s MB; try sending them one at a time.",
+        # Lazy too: the configured limits, read when the page is shown.
+        file_size=LazyString(lambda: int(current_app.config["MAX_FILE_BYTES"]) // MEGABYTE),
+        size=LazyString(lambda: int(current_app.config["MAX_VIDEO_BYTES"]) // MEGABYTE),
     ),
     # Not a status code: a form without files that was far too long.
     "form_too_large": _l(

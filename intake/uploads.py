@@ -124,7 +124,12 @@ def clean(data: bytes) -> CleanFile:
     if video_type(data) is not None:
         return clean_stream(BytesIO(data))
     if len(data) > int(current_app.config["MAX_FILE_BYTES"]):
-        raise UploadError(_l("This file is larger than 10 MB."))
+        raise UploadError(
+            _l(
+                "This file is larger than %(size)d MB.",
+                size=int(current_app.config["MAX_FILE_BYTES"]) // MEGABYTE,
+            )
+        )
     content_type = detect_type(data)
     if content_type is None:
         raise UploadError(NOT_ACCEPTED)

@@ -87,22 +87,25 @@ PROTECTED_CLASSES = (
 )
 
 # NIBRS bias-motivation codes each category may map to; the first is the default for exports.
+# Every list a resident chooses from is in an order of meaning (origin together, sex and gender
+# together; words, then acts against a person, then property; home, out and about, places people
+# go), never the English alphabet, which means nothing in the other languages.
 BIAS_CATEGORIES = (
     Term(
         "race_ethnicity",
         _l("Race, ethnicity or ancestry"),
         nibrs=("33", "11", "12", "13", "14", "15", "16", "31", "32"),
     ),
+    Term("national_origin", _l("National origin"), nibrs=("33",)),
     Term(
         "religion",
         _l("Religion"),
         nibrs=("25", "21", "22", "23", "24", "26", "27", "28", "29", "81", "82", "83", "84", "85"),
     ),
-    Term("sexual_orientation", _l("Sexual orientation"), nibrs=("43", "41", "42", "44", "45")),
-    Term("gender_identity", _l("Gender identity or gender expression"), nibrs=("71", "72")),
     Term("sex_gender", _l("Sex or gender"), nibrs=("62", "61")),
+    Term("gender_identity", _l("Gender identity or gender expression"), nibrs=("71", "72")),
+    Term("sexual_orientation", _l("Sexual orientation"), nibrs=("43", "41", "42", "44", "45")),
     Term("disability", _l("Disability"), nibrs=("51", "52")),
-    Term("national_origin", _l("National origin"), nibrs=("33",)),
     Term("age", _l("Age")),
     Term("other", _l("Something else, or I am not sure"), nibrs=("99",)),
 )
@@ -110,11 +113,11 @@ BIAS_CATEGORIES = (
 INCIDENT_TYPES = (
     Term("verbal", _l("Insults, slurs or harassment")),
     Term("threat", _l("A threat")),
-    Term("assault", _l("Physical attack")),
-    Term("spitting", _l("Spitting or throwing things")),
-    Term("vandalism", _l("Damage to property or graffiti")),
-    Term("flyers", _l("Hateful flyers or symbols")),
     Term("online", _l("Online or written abuse")),
+    Term("flyers", _l("Hateful flyers or symbols")),
+    Term("spitting", _l("Spitting or throwing things")),
+    Term("assault", _l("Physical attack")),
+    Term("vandalism", _l("Damage to property or graffiti")),
     Term("refused_service", _l("Refused service")),
     Term("other", _l("Something else")),
 )
@@ -126,11 +129,11 @@ LOCATION_TYPES = (
     Term("home", _l("Home")),
     Term("street", _l("Street or sidewalk")),
     Term("transit", _l("Public transit")),
+    Term("park", _l("Park")),
     Term("workplace", _l("Workplace")),
     Term("school", _l("School")),
     Term("store", _l("Store or restaurant")),
     Term("worship", _l("House of worship")),
-    Term("park", _l("Park")),
     Term("government", _l("Government building")),
     Term("online", _l("Online")),
     Term("other", _l("Somewhere else")),

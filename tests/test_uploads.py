@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -157,3 +158,26 @@ def test_discarding_a_draft_deletes_its_files(app: Flask, resident: Resident) ->
     upload(resident, (PDF, "proof.pdf"))
     resident.post("/report/discard", {}, page="/report/evidence")
     assert stored(Path(app.config["UPLOAD_FOLDER"]) / "pending") == []
+
+
+def test_the_limits_shown_are_the_configured_ones(app_factory: Any) -> None:
+    app = app_factory(MAX_FILES=3, MAX_FILE_BYTES=2 * 1024 * 1024)
+    resident = Resident(app.test_client())
+    begin(resident)
+    page = resident.get("/report/evidence").get_data(as_text=True)
+    assert "Up to 3 files, 2 MB each." in page
+    assert "10 MB" not in page
+    boundary, body = encode_multipart(
+        {
+            "csrf_token": resident.token("/report/evidence"),
+            "action": "add",
+            "files": FileStorage(BytesIO(b"a" * (2 * 1024 * 1024 + 1)), "notes.txt"),
+        }
+    )
+    response = resident.client.post(
+        "/report/evidence", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    assert "This file is larger than 2 MB." in response.get_data(as_text=True)
+    one = Resident(app_factory(MAX_FILES=1).test_client())
+    begin(one)
+    assert "Up to 1 file, 10 MB each." in one.get("/report/evidence").get_data(as_text=True)

@@ -353,8 +353,8 @@ class EvidenceForm(FlaskForm):
     files = MultipleFileField(
         _l("Add files"),
         description=_l(
-            "Photos, screenshots, PDF or text files, or sound recordings. Up to 5 files, "
-            "10 MB each. We remove location and camera details from photos."
+            "Photos, screenshots, PDF or text files, or sound recordings. "
+            "We remove location and camera details from photos."
         ),
     )
 
