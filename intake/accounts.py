@@ -11,10 +11,9 @@ from .auth.passwords import hash_password, temporary_password
 from .cases import audit
 from .extensions import db
 from .models import AuditEvent, Staff, new_session_token
+from .roles import READ_CASES, ROLE_NAMES, Can, capabilities, holding
 
-ROLE_NAMES = frozenset({"intake", "investigator", "supervisor", "admin"})
 # Roles that open residents' cases: granting one is shown to every administrator.
-CASE_READING_ROLES = frozenset({"intake", "investigator", "supervisor"})
 # Audit actions that change who can do what, listed on the accounts page, with their names.
 ACCESS_ACTIONS = {
     "staff_created": _l("Account created"),
@@ -86,10 +85,12 @@ def update(actor: Staff, staff: Staff, name: str, roles: Iterable[str]) -> None:
             "staff_changed",
             detail=f"{staff.email}: {', '.join(sorted(before))} → {', '.join(sorted(chosen))}",
         )
-        granted = (chosen - before) & CASE_READING_ROLES
+        granted = sorted(
+            name for name in chosen - before if capabilities([name]) & frozenset(READ_CASES)
+        )
         if granted:
             audit.record(
-                actor, "case_access_granted", detail=f"{staff.email}: {', '.join(sorted(granted))}"
+                actor, "case_access_granted", detail=f"{staff.email}: {', '.join(granted)}"
             )
     db.session.commit()
 
@@ -145,7 +146,7 @@ def investigators() -> list[Staff]:
         db.session.scalars(
             db.select(Staff)
             .join(StaffRole)
-            .where(StaffRole.role == "investigator", Staff.active.is_(True))
+            .where(StaffRole.role.in_(holding(Can.TAKE_CASES)), Staff.active.is_(True))
             .order_by(Staff.name)
         )
     )

@@ -9,7 +9,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from . import accounts, demo, drafts, mail
+from . import accounts, demo, drafts, mail, roles
 from .cases import audit
 from .extensions import db
 
@@ -74,7 +74,7 @@ def retry_mail() -> None:
     "roles",
     multiple=True,
     required=True,
-    type=click.Choice(sorted(accounts.ROLE_NAMES)),
+    type=click.Choice(sorted(roles.ROLE_NAMES)),
     help="Repeat for several roles.",
 )
 @click.option("--name", default="", help="Display name (defaults to the email).")

@@ -13,6 +13,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .i18n import NATIVE_NAMES, direction, shipped
+from .roles import READ_CASES, Can
 from .uploads import MEGABYTE
 
 COMMISSION_NAME = _l("Chicago Commission on Human Relations")
@@ -121,6 +122,8 @@ def _error(error: Exception) -> tuple[str, int]:
 def init_app(app: Flask) -> None:
     """Register the shared template context and the error pages."""
     app.context_processor(_context)
+    # Templates ask what the signed-in staff member may do: current_user.can(Can.REPORTS).
+    app.jinja_env.globals.update(Can=Can, READ_CASES=READ_CASES)
     for code in ERROR_MESSAGES:
         if isinstance(code, int):
             app.register_error_handler(code, _error)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from . import roles
 from .bidi import ltr
 
 
@@ -216,12 +217,7 @@ MULTI_VOCABULARIES: dict[str, tuple[Term, ...]] = {
 }
 
 # Staff vocabularies (staff pages are English-first but use the same catalogs).
-ROLES = (
-    Term("intake", _l("Intake")),
-    Term("investigator", _l("Investigator")),
-    Term("supervisor", _l("Supervisor")),
-    Term("admin", _l("Administrator")),
-)
+ROLES = tuple(Term(role.name, role.label) for role in roles.ROLES)
 
 STATUSES = (
     Term("new", _l("New")),

@@ -1,8 +1,9 @@
 """The one guard in front of every page: staff pages are closed unless a view says who may enter.
 
-A view opens itself to roles with `@allow("supervisor", ...)` or to every signed-in staff member
-with `@allow(ANY_STAFF)`. A view without `@allow` refuses everyone, so a forgotten decorator
-fails closed. Residents' pages and the sign-in steps are the explicit public list.
+A view opens itself to whoever holds one of its capabilities with `@allow(Can.REPORTS, ...)`, or
+to every signed-in staff member with `@allow(ANY_STAFF)`. A view without `@allow` refuses
+everyone, so a forgotten decorator fails closed. Residents' pages and the sign-in steps are the
+explicit public list.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response
 
+from ..roles import Can
 from ..sessions import ACTIVITY_SECONDS
 
 ANY_STAFF = "*"
@@ -35,11 +37,11 @@ SEEN_KEY = "seen"
 View = TypeVar("View", bound=Callable[..., Any])
 
 
-def allow(*roles: str) -> Callable[[View], View]:
-    """Open a staff view to these roles (or ANY_STAFF)."""
+def allow(*capabilities: str) -> Callable[[View], View]:
+    """Open a staff view to whoever holds any of these capabilities (or to ANY_STAFF)."""
 
     def mark(view: View) -> View:
-        view.allowed_roles = frozenset(roles)  # type: ignore[attr-defined]
+        view.allowed = frozenset(capabilities)  # type: ignore[attr-defined]
         return view
 
     return mark
@@ -50,10 +52,10 @@ def is_public(endpoint: str) -> bool:
     return endpoint in PUBLIC_ENDPOINTS or endpoint.split(".")[0] in PUBLIC_BLUEPRINTS
 
 
-def allowed_roles(endpoint: str) -> frozenset[str]:
-    """The roles a staff endpoint admits (empty: nobody)."""
+def allowed(endpoint: str) -> frozenset[str]:
+    """The capabilities that open a staff endpoint (empty: nobody)."""
     view = current_app.view_functions.get(endpoint)
-    return frozenset(getattr(view, "allowed_roles", frozenset()))
+    return frozenset(getattr(view, "allowed", frozenset()))
 
 
 def _idle_too_long() -> bool:
@@ -63,7 +65,8 @@ def _idle_too_long() -> bool:
 
 
 def guard() -> Response | None:
-    """Before every request: let public pages through, send visitors to sign in, check roles."""
+    """Before every request: let public pages through, send visitors to sign in, check what the
+    staff member may do."""
     endpoint = request.endpoint
     if endpoint is None or is_public(endpoint):
         return None
@@ -78,7 +81,7 @@ def guard() -> Response | None:
         session[SEEN_KEY] = time.time()  # Noted at most this often: a page view rarely writes.
     if current_user.must_change_password and endpoint not in PASSWORD_CHANGE_ENDPOINTS:
         return redirect(url_for("auth.change_password"))
-    roles = allowed_roles(endpoint)
-    if ANY_STAFF in roles or current_user.has_role(*roles):
+    needed = allowed(endpoint)
+    if ANY_STAFF in needed or current_user.can(*(Can(name) for name in needed)):
         return None
     abort(403)

@@ -1,10 +1,10 @@
-"""Who may see and do what. Every rule here is named and tested; views only ask.
+"""Which cases a staff member may see and what they may do with them. Every rule here is named
+and tested; views only ask. What each role may do is in `intake.roles`.
 
-- supervisor: every case, assigns and reassigns, sees contact details.
-- intake: the triage queue (new and screening cases), assigns from it, sees contact details
-  of the cases it screens.
-- investigator: the cases assigned to them (plus the triage queue if also intake).
-- admin: staff accounts only; no case content.
+- every case: SEE_ALL (supervisors);
+- the triage queue (new and screening cases): SEE_TRIAGE (intake);
+- the cases assigned to oneself: SEE_ASSIGNED (investigators);
+- administrators see no case content.
 """
 
 from __future__ import annotations
@@ -12,55 +12,54 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, false, or_, true
 
 from ..models import Report, Staff
+from ..roles import Can, home
 from .workflow import TRIAGE_STATUSES
-
-CASE_ROLES = frozenset({"intake", "investigator", "supervisor"})
 
 
 def visible_cases(staff: Staff) -> ColumnElement[bool]:
     """SQL condition: the cases `staff` may see."""
-    if staff.has_role("supervisor"):
+    if staff.can(Can.SEE_ALL):
         return true()
     conditions: list[ColumnElement[bool]] = []
-    if staff.has_role("intake"):
+    if staff.can(Can.SEE_TRIAGE):
         conditions.append(Report.status.in_(TRIAGE_STATUSES))
-    if staff.has_role("investigator"):
+    if staff.can(Can.SEE_ASSIGNED):
         conditions.append(Report.assignee_id == staff.id)
     return or_(*conditions) if conditions else false()
 
 
 def can_view(staff: Staff, report: Report) -> bool:
     """Whether `staff` may open this case (the same rule as `visible_cases`)."""
-    if staff.has_role("supervisor"):
+    if staff.can(Can.SEE_ALL):
         return True
-    if staff.has_role("intake") and report.status in TRIAGE_STATUSES:
+    if staff.can(Can.SEE_TRIAGE) and report.status in TRIAGE_STATUSES:
         return True
-    return staff.has_role("investigator") and report.assignee_id == staff.id
+    return staff.can(Can.SEE_ASSIGNED) and report.assignee_id == staff.id
 
 
 def can_see_contact(staff: Staff, report: Report) -> bool:
-    """Contact details: only for staff who work the case, never for admins as such."""
+    """Contact details: only for staff who may open the case, never for admins as such."""
     return can_view(staff, report)
 
 
 def can_work(staff: Staff, report: Report) -> bool:
-    """Change status, priority, notes and links: anyone who may open the case."""
-    return can_view(staff, report)
+    """Change status, priority, notes and links, write to the resident: who may open the case
+    and work cases (a read-only role opens it and changes nothing)."""
+    return staff.can(Can.WORK_CASES) and can_view(staff, report)
 
 
 def can_assign(staff: Staff, report: Report) -> bool:
-    """Supervisors assign any case; intake assigns what is in its triage queue."""
-    if staff.has_role("supervisor"):
+    """Assigning any case, or the cases in the triage queue."""
+    if staff.can(Can.ASSIGN_ANY):
         return True
-    return staff.has_role("intake") and report.status in TRIAGE_STATUSES
+    return staff.can(Can.ASSIGN_TRIAGE) and report.status in TRIAGE_STATUSES
+
+
+def can_take(staff: Staff) -> bool:
+    """Whether cases may be assigned to `staff`."""
+    return staff.active and staff.can(Can.TAKE_CASES)
 
 
 def home_endpoint(staff: Staff) -> str:
     """Where a staff member lands after signing in."""
-    if staff.has_role("supervisor"):
-        return "staff.cases"
-    if staff.has_role("intake"):
-        return "staff.triage"
-    if staff.has_role("investigator"):
-        return "staff.my_cases"
-    return "staff.admin_staff"
+    return home(staff.capabilities)

@@ -16,8 +16,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from .. import mail, notifications
 from ..extensions import db
 from ..models import CaseLink, Note, Report, Staff, utcnow
+from ..roles import Can
 from . import audit
-from .access import can_assign
+from .access import can_assign, can_take
 from .workflow import OPEN_STATUSES, WorkflowError, check_move
 
 
@@ -93,7 +94,7 @@ def assign(staff: Staff, report: Report, expected_version: int, assignee: Staff 
     """Give the case to `assignee` (or to nobody)."""
     if not can_assign(staff, report):
         raise PermissionDenied
-    if assignee is not None and not (assignee.active and assignee.has_role("investigator")):
+    if assignee is not None and not can_take(assignee):
         raise WorkflowError(_l("Cases can only be assigned to an active investigator."))
     notice = None
     with _saving(report, expected_version):
@@ -117,9 +118,9 @@ def assign(staff: Staff, report: Report, expected_version: int, assignee: Staff 
 
 def bulk_reassign(staff: Staff, from_staff: Staff, to_staff: Staff | None) -> int:
     """Move every open case of `from_staff` to `to_staff` (or back to unassigned)."""
-    if not staff.has_role("supervisor"):
+    if not staff.can(Can.ASSIGN_ANY):
         raise PermissionDenied
-    if to_staff is not None and not (to_staff.active and to_staff.has_role("investigator")):
+    if to_staff is not None and not can_take(to_staff):
         raise WorkflowError(_l("Cases can only be assigned to an active investigator."))
     cases = db.session.scalars(
         db.select(Report).where(

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
 from ..extensions import db
+from ..roles import Can, capabilities
 from .types import UTCDateTime, utcnow
 
 
@@ -56,9 +57,14 @@ class Staff(UserMixin, db.Model):  # type: ignore[name-defined]
         """The roles this account holds."""
         return frozenset(role.role for role in self.roles)
 
-    def has_role(self, *names: str) -> bool:
-        """Whether the account holds any of `names`."""
-        return bool(self.role_names.intersection(names))
+    @property
+    def capabilities(self) -> frozenset[Can]:
+        """Everything this account's roles allow."""
+        return capabilities(self.role_names)
+
+    def can(self, *wanted: Can) -> bool:
+        """Whether the account may do any of `wanted`."""
+        return not self.capabilities.isdisjoint(wanted)
 
     def set_roles(self, names: set[str] | frozenset[str]) -> None:
         """Replace the account's roles."""

@@ -11,12 +11,13 @@ from .. import accounts
 from ..auth.guard import allow
 from ..extensions import db
 from ..models import Staff
+from ..roles import Can
 from .forms import ActionForm, StaffForm
 from .views import bp, me
 
 
 @bp.route("/admin/staff", methods=["GET", "POST"])
-@allow("admin")
+@allow(Can.ADMINISTER)
 def admin_staff() -> ResponseReturnValue:
     """Every account, and a form to add one."""
     form = StaffForm()
@@ -54,7 +55,7 @@ def _account(staff_id: int) -> Staff:
 
 
 @bp.route("/admin/staff/<int:staff_id>", methods=["GET", "POST"])
-@allow("admin")
+@allow(Can.ADMINISTER)
 def admin_staff_edit(staff_id: int) -> ResponseReturnValue:
     """Change a name and roles."""
     staff = _account(staff_id)
@@ -78,7 +79,7 @@ def admin_staff_edit(staff_id: int) -> ResponseReturnValue:
     "/admin/staff/<int:staff_id>/<any(deactivate, activate, reset_password, "
     "reset_two_factor):action>"
 )
-@allow("admin")
+@allow(Can.ADMINISTER)
 def admin_staff_action(staff_id: int, action: str) -> Response:
     """Deactivate or reactivate an account, or reset its password or two-factor."""
     staff = _account(staff_id)

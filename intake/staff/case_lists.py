@@ -19,8 +19,9 @@ from ..cases import queries
 from ..clock import today
 from ..extensions import db
 from ..models import SavedView
+from ..roles import READ_CASES, Can
 from .forms import SavedViewForm
-from .views import CASE_ROLES, bp, me
+from .views import bp, me
 
 # The names the filter form gives each filter, for "these filters were ignored".
 FILTER_LABELS = {
@@ -108,7 +109,7 @@ def _page_url(endpoint: str, args: MultiDict[str, str], changes: dict[str, Any])
 
 
 @bp.get("/triage")
-@allow("intake", "supervisor")
+@allow(Can.SEE_TRIAGE)
 def triage() -> str:
     """New and unscreened reports, oldest first; overdue ones stand out."""
     return render_list(
@@ -117,21 +118,21 @@ def triage() -> str:
 
 
 @bp.get("/my-cases")
-@allow("investigator")
+@allow(Can.TAKE_CASES)
 def my_cases() -> str:
     """The cases assigned to me."""
     return render_list(_("My cases"), "staff.my_cases", {"assignee": "me"}, "due")
 
 
 @bp.get("/cases")
-@allow(*CASE_ROLES)
+@allow(*READ_CASES)
 def cases() -> str:
     """Every case this staff member may see, with every filter."""
     return render_list(_("Cases"), "staff.cases", {}, "received")
 
 
 @bp.get("/find")
-@allow(*CASE_ROLES)
+@allow(*READ_CASES)
 def find() -> Response:
     """Jump to a case by its case number or record number."""
     number = request.args.get("number", "")

@@ -29,6 +29,7 @@ from ..extensions import db
 from ..reports import charts, exports, pdf, writers
 from ..reports.periods import Period, PeriodError, chosen, current_quarter
 from ..reports.summary import Summary, summarize
+from ..roles import Can
 from .views import bp, me
 
 CHARTED = {
@@ -78,7 +79,7 @@ def _public() -> bool:
 
 
 @bp.get("/reports")
-@allow("supervisor")
+@allow(Can.REPORTS)
 def reports() -> ResponseReturnValue:
     """Counts, timings, trend and caseload for a period, with charts and their tables."""
     try:
@@ -101,7 +102,7 @@ def _page(summary: Summary | None, error: str = "") -> str:
 
 
 @bp.get("/reports/charts/<name>.svg")
-@allow("supervisor")
+@allow(Can.REPORTS)
 def report_chart(name: str) -> Response:
     """One chart as SVG (shown as an image beside its table)."""
     if name != "trend" and name not in CHARTED:
@@ -128,7 +129,7 @@ def _download(body: Iterable[str] | str | bytes, fmt: str, name: str) -> Respons
 
 
 @bp.get("/reports/export.<any(csv, xlsx, pdf):fmt>")
-@allow("supervisor")
+@allow(Can.REPORTS)
 def export_summary(fmt: str) -> ResponseReturnValue:
     """The summary as CSV, XLSX or PDF."""
     try:
@@ -173,10 +174,12 @@ def _send_and_delete(file_path: Path, fmt: str, name: str) -> Response:
 
 
 @bp.get("/cases/export.<any(csv, xlsx):fmt>")
-@allow("supervisor")
+@allow(Can.REPORTS)
 def export_cases(fmt: str) -> ResponseReturnValue:
     """The cases matching the list's filters; personal data only when explicitly ticked."""
     personal = request.args.get("personal") == "1"
+    if personal and not me().can(Can.EXPORT_PERSONAL):
+        abort(403)
     case_filter = CaseFilter.from_args(request.args)
     audit.record(
         me(),

@@ -14,9 +14,10 @@ from ..auth.guard import allow
 from ..cases import queries
 from ..extensions import db
 from ..models import SavedView
+from ..roles import READ_CASES
 from .case_lists import render_list
 from .forms import ActionForm, SavedViewForm
-from .views import CASE_ROLES, bp, me
+from .views import bp, me
 
 
 def _list_url(query: str) -> str:
@@ -24,7 +25,7 @@ def _list_url(query: str) -> str:
 
 
 @bp.post("/views")
-@allow(*CASE_ROLES)
+@allow(*READ_CASES)
 def save_view() -> ResponseReturnValue:
     """Save the current filter under a name, keeping only the filters a list understands."""
     form = SavedViewForm()
@@ -49,7 +50,7 @@ def _own_view_or_404(view_id: int) -> SavedView:
 
 
 @bp.get("/views/<int:view_id>")
-@allow(*CASE_ROLES)
+@allow(*READ_CASES)
 def open_view(view_id: int) -> Response:
     """Open a saved view (one saved before its query was checked opens as the plain list)."""
     query = queries.filter_query(_own_view_or_404(view_id).query)
@@ -62,7 +63,7 @@ def open_view(view_id: int) -> Response:
 
 
 @bp.post("/views/<int:view_id>/delete")
-@allow(*CASE_ROLES)
+@allow(*READ_CASES)
 def delete_view(view_id: int) -> Response:
     """Forget a saved view."""
     view = _own_view_or_404(view_id)
