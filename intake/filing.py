@@ -21,6 +21,7 @@ from .crypto import email_hash
 from .extensions import db
 from .models import Attachment, Contact, Report, ReportTerm
 from .questions import IDENTIFYING_FIELDS
+from .statuses import Status
 
 CONTACT_FIELDS = (
     *IDENTIFYING_FIELDS,
@@ -127,7 +128,7 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
         respondent_role=_text(place.get("respondent_role")),
         narrative=narrative,
         narrative_fingerprint=fingerprint(narrative),
-        status="new",
+        status=Status.NEW,
         received_on=today,
         acknowledge_by=acknowledge_by,
         screen_by=screen_by,

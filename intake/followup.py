@@ -6,7 +6,6 @@ outbox and is sent after the commit, so a mail server that is down never loses a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import force_locale
@@ -14,62 +13,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-from . import mail, notifications, uploads, vocab
+from . import mail, notifications, statuses, uploads, vocab
 from .cases import audit
 from .crypto import email_hash
 from .extensions import db
 from .models import Attachment, Contact, Message, Report, Staff
 from .questions import IDENTIFYING_FIELDS
+from .statuses import StatusInfo
 
 
-@dataclass(frozen=True)
-class PublicStatus:
-    """What the resident is told about where their report is."""
-
-    title: LazyString
-    explanation: LazyString
-
-
-# The staff statuses in plain words; internal detail (notes, assignment) is never shown.
-PUBLIC_STATUSES = {
-    "new": PublicStatus(
-        _l("Received"), _l("We received your report. Our staff will read it soon.")
-    ),
-    "screening": PublicStatus(
-        _l("Being reviewed"),
-        _l("Our staff are reading your report and deciding how the commission can help."),
-    ),
-    "accepted": PublicStatus(
-        _l("Being investigated"), _l("The commission is looking into what happened.")
-    ),
-    "mediation": PublicStatus(
-        _l("In mediation"),
-        _l("The commission is helping the people involved try to reach an agreement."),
-    ),
-    "determination": PublicStatus(
-        _l("Decision being prepared"),
-        _l("The investigation is finished and the commission is preparing its decision."),
-    ),
-    "referred": PublicStatus(
-        _l("Referred to another agency"),
-        _l(
-            "Another agency can help with this better than the commission. See our message for "
-            "who to contact."
-        ),
-    ),
-    "closed": PublicStatus(
-        _l("Closed"),
-        _l(
-            "The commission has finished its work on this "
-            "report. You can still read our messages here."
-        ),
-    ),
-}
-
-
-def public_status(report: Report) -> PublicStatus:
-    """The plain-language status shown to the resident."""
-    return PUBLIC_STATUSES.get(report.status, PUBLIC_STATUSES["new"])
+def public_status(report: Report) -> StatusInfo:
+    """Where the report is, in plain words (`public_title`, `public_explanation`); internal
+    detail (notes, assignment) is never shown."""
+    return statuses.info(report.status)
 
 
 # Message templates; staff can edit the text before sending. Written in the resident's language.

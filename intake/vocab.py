@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-from . import roles
+from . import roles, statuses
 from .bidi import ltr
 
 
@@ -219,15 +219,7 @@ MULTI_VOCABULARIES: dict[str, tuple[Term, ...]] = {
 # Staff vocabularies (staff pages are English-first but use the same catalogs).
 ROLES = tuple(Term(role.name, role.label) for role in roles.ROLES)
 
-STATUSES = (
-    Term("new", _l("New")),
-    Term("screening", _l("Screening")),
-    Term("accepted", _l("Accepted (investigation)")),
-    Term("mediation", _l("Mediation")),
-    Term("determination", _l("Determination")),
-    Term("referred", _l("Referred")),
-    Term("closed", _l("Closed")),
-)
+STATUSES = tuple(Term(info.status.value, info.label) for info in statuses.TABLE)
 
 CLOSURE_REASONS = (
     Term("settled", _l("Settled")),

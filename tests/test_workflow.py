@@ -120,3 +120,23 @@ def test_every_change_is_in_the_audit_trail(app: Flask, staff_browser: Any, make
         assert all(e.staff_id == supervisor.staff_id for e in events)
     page = supervisor.get(f"/staff/cases/{case_id}").get_data(as_text=True)
     assert "new → screening" in page
+
+
+def test_every_status_has_public_words_and_a_place_in_the_workflow(app: Any) -> None:
+    from intake.statuses import TABLE, Status
+
+    assert {info.status for info in TABLE} == set(Status)
+    reached, waiting = {Status.NEW}, [Status.NEW]
+    while waiting:
+        current = waiting.pop()
+        for move in next(i for i in TABLE if i.status == current).moves:
+            if move not in reached:
+                reached.add(move)
+                waiting.append(move)
+    assert reached == set(Status), "every status can be reached from new"
+    with app.test_request_context("/?lang=es"):
+        for info in TABLE:
+            assert str(info.public_title) and str(info.public_explanation), info.status
+            assert str(info.label), info.status
+            # An open status can be left; a closed one cannot.
+            assert bool(info.moves) == info.open, info.status

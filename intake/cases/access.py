@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, false, or_, true
 
 from ..models import Report, Staff
 from ..roles import Can, home
-from .workflow import TRIAGE_STATUSES
+from ..statuses import TRIAGE_STATUSES
 
 
 def visible_cases(staff: Staff) -> ColumnElement[bool]:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, and_, or_
 
 from ..models import Report
+from ..statuses import DUE_COLUMNS
 
 
 def add_business_days(start: date, days: int) -> date:
@@ -31,20 +32,20 @@ def due_dates(received: date, acknowledge_days: int, screening_days: int) -> tup
 def overdue_clause(today: date) -> ColumnElement[bool]:
     """SQL: new past its acknowledgement date, or in screening past its decision date."""
     return or_(
-        and_(Report.status == "new", Report.acknowledge_by < today),
-        and_(Report.status == "screening", Report.screen_by < today),
+        *(
+            and_(Report.status == status, getattr(Report, column) < today)
+            for status, column in DUE_COLUMNS.items()
+        )
     )
 
 
 def is_overdue(report: Report, today: date) -> bool:
     """The same rule as `overdue_clause`, for one case already loaded."""
-    if report.status == "new":
-        return report.acknowledge_by < today
-    if report.status == "screening":
-        return report.screen_by < today
-    return False
+    due = due_date(report)
+    return due is not None and due < today
 
 
 def due_date(report: Report) -> date | None:
     """The next service-target date that applies to the case, if any."""
-    return {"new": report.acknowledge_by, "screening": report.screen_by}.get(report.status)
+    column = DUE_COLUMNS.get(report.status)
+    return getattr(report, column) if column else None

@@ -36,9 +36,9 @@ from ..extensions import db
 from ..geography import COMMUNITY_AREAS, WARD_COUNT
 from ..i18n import NATIVE_NAMES
 from ..models import MAX_ID, Report, ReportTerm, Staff
+from ..statuses import TRIAGE_STATUSES
 from .access import visible_cases
 from .deadlines import overdue_clause
-from .workflow import TRIAGE_STATUSES
 
 SORTS: dict[str, Any] = {
     "received": Report.created_at,

@@ -13,13 +13,14 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import mail, notifications
+from .. import mail, notifications, statuses
 from ..extensions import db
 from ..models import CaseLink, Note, Report, Staff, utcnow
 from ..roles import Can
+from ..statuses import OPEN_STATUSES, Status
 from . import audit
 from .access import can_assign, can_take
-from .workflow import OPEN_STATUSES, WorkflowError, check_move
+from .workflow import WorkflowError, check_move
 
 
 class ConflictError(Exception):
@@ -75,14 +76,14 @@ def update_case(
         if status and status != report.status:
             check_move(report.status, status, closure_reason, referred_to)
             now = utcnow()
-            if report.status == "new":
-                report.acknowledged_at = now
-            if report.status == "screening":
-                report.screened_at = now
-            if status == "closed":
-                report.closed_at = now
+            leaving, entering = statuses.info(report.status), statuses.info(status)
+            if leaving.left_at:
+                setattr(report, leaving.left_at, now)
+            if entering.entered_at:
+                setattr(report, entering.entered_at, now)
+            if status == Status.CLOSED:
                 _set(staff, report, "closure_reason", closure_reason)
-            if status == "referred":
+            if status == Status.REFERRED:
                 _set(staff, report, "referred_to", referred_to)
                 _set(staff, report, "referral_note", (referral_note or "").strip() or None)
             _set(staff, report, "status", status)

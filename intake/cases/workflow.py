@@ -5,19 +5,13 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from ..statuses import TABLE, Status
+
 # new → screening → accepted ⇄ mediation → determination → closed;
-# screening may also end in referred or closed.
+# screening may also end in referred or closed. The moves are in `intake.statuses`.
 MOVES: dict[str, tuple[str, ...]] = {
-    "new": ("screening",),
-    "screening": ("accepted", "referred", "closed"),
-    "accepted": ("mediation", "determination"),
-    "mediation": ("accepted", "determination"),
-    "determination": ("closed",),
-    "referred": (),
-    "closed": (),
+    info.status.value: tuple(move.value for move in info.moves) for info in TABLE
 }
-OPEN_STATUSES = frozenset({"new", "screening", "accepted", "mediation", "determination"})
-TRIAGE_STATUSES = frozenset({"new", "screening"})
 
 
 class WorkflowError(ValueError):
@@ -39,7 +33,7 @@ def check_move(
     """Raise WorkflowError unless `current` → `target` is allowed with what it needs."""
     if target not in allowed_moves(current):
         raise WorkflowError(_l("A case cannot move from this status to that one."))
-    if target == "closed" and not closure_reason:
+    if target == Status.CLOSED and not closure_reason:
         raise WorkflowError(_l("Choose a closure reason to close the case."))
-    if target == "referred" and not referred_to:
+    if target == Status.REFERRED and not referred_to:
         raise WorkflowError(_l("Choose where the case is referred."))

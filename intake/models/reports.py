@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
 from ..extensions import db
+from ..statuses import TRIAGE_STATUSES
 from .types import UTCDateTime, utcnow
 
 if TYPE_CHECKING:
@@ -120,8 +121,8 @@ Index(
     Report.urgent.desc(),
     Report.created_at,
     Report.id,
-    postgresql_where=Report.status.in_(["new", "screening"]),
-    sqlite_where=Report.status.in_(["new", "screening"]),
+    postgresql_where=Report.status.in_(sorted(TRIAGE_STATUSES)),
+    sqlite_where=Report.status.in_(sorted(TRIAGE_STATUSES)),
 )
 # Cases of one community area narrowed by status and kind (a common filtered list), counted
 # from the index alone; it also serves the community area by itself.

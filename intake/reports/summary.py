@@ -19,11 +19,11 @@ from sqlalchemy import case, func, select
 
 from .. import vocab
 from ..cases.deadlines import overdue_clause
-from ..cases.workflow import OPEN_STATUSES
 from ..extensions import db
 from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
 from ..models import Report, Staff
+from ..statuses import OPEN_STATUSES
 from . import rollup
 from .periods import Period
 

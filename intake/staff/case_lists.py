@@ -20,6 +20,7 @@ from ..clock import today
 from ..extensions import db
 from ..models import SavedView
 from ..roles import READ_CASES, Can
+from ..statuses import TRIAGE_STATUSES, Status
 from .forms import SavedViewForm
 from .views import bp, me
 
@@ -113,7 +114,10 @@ def _page_url(endpoint: str, args: MultiDict[str, str], changes: dict[str, Any])
 def triage() -> str:
     """New and unscreened reports, oldest first; overdue ones stand out."""
     return render_list(
-        _("Triage queue"), "staff.triage", {"status": ["new", "screening"]}, "received"
+        _("Triage queue"),
+        "staff.triage",
+        {"status": [s.value for s in Status if s in TRIAGE_STATUSES]},
+        "received",
     )
 
 
