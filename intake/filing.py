@@ -173,7 +173,7 @@ def file_report(
     """Store the report, its contact, terms and files in one transaction; return its receipt."""
     report = build_report(answers, language, today)
     receipt = receipts.new_receipt(receipt_kind)
-    report.receipt_hash = receipts.hash_receipt(receipt)
+    report.receipt_hash, report.receipt_version = receipts.hash_receipt(receipt)
     report.attachments = _attachments(files)
     moved: list[str] = []
     for attempt in range(RECORD_NUMBER_TRIES):

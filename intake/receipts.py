@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -128,19 +129,28 @@ def _hasher() -> PasswordHasher:
     return PasswordHasher.from_parameters(_parameters(current_app.config["RECEIPT_HASH_PROFILE"]))
 
 
-def _peppered(receipt: str) -> str:
-    return keyed_hash(normalize_receipt(receipt), "receipt")
+# How a receipt becomes the text that is hashed, by version. Each report stores the version that
+# made its hash (report.receipt_version), so a new normalisation is a new entry here and the old
+# reports keep opening with the old one. Never change an entry once reports use it.
+NORMALIZATIONS: dict[int, Callable[[str], str]] = {1: normalize_receipt}
+RECEIPT_VERSION = max(NORMALIZATIONS)
 
 
-def hash_receipt(receipt: str) -> str:
-    """The slow, keyed hash stored in place of the receipt."""
-    return _hasher().hash(_peppered(receipt))
+def _peppered(receipt: str, version: int) -> str:
+    return keyed_hash(NORMALIZATIONS[version](receipt), "receipt")
 
 
-def verify_receipt(stored_hash: str, receipt: str) -> bool:
-    """Whether `receipt` is the one that made `stored_hash`."""
+def hash_receipt(receipt: str) -> tuple[str, int]:
+    """The slow, keyed hash stored in place of the receipt, and the version that made it."""
+    return _hasher().hash(_peppered(receipt, RECEIPT_VERSION)), RECEIPT_VERSION
+
+
+def verify_receipt(stored_hash: str, receipt: str, version: int = RECEIPT_VERSION) -> bool:
+    """Whether `receipt` is the one that made `stored_hash` (with normalisation `version`)."""
+    if version not in NORMALIZATIONS:
+        return False
     try:
-        return _hasher().verify(stored_hash, _peppered(receipt))
+        return _hasher().verify(stored_hash, _peppered(receipt, version))
     except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
         return False
 
@@ -166,4 +176,4 @@ def find_report(record_number: str, receipt: str) -> Report | None:
         config = current_app.config
         verify_receipt(_decoy_hash(config["RECEIPT_HASH_PROFILE"], config["HASH_PEPPER"]), receipt)
         return None
-    return report if verify_receipt(report.receipt_hash, receipt) else None
+    return report if verify_receipt(report.receipt_hash, receipt, report.receipt_version) else None

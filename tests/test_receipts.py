@@ -105,11 +105,29 @@ def test_receipts_hash_at_owasp_cost_and_older_hashes_still_open(app: Flask) -> 
     receipt = receipts.new_receipt("digits")
     with app.app_context():
         app.config["RECEIPT_HASH_PROFILE"] = "RFC_9106_LOW_MEMORY"
-        older = receipts.hash_receipt(receipt)
+        older, _version = receipts.hash_receipt(receipt)
         app.config["RECEIPT_HASH_PROFILE"] = "OWASP"
-        current = receipts.hash_receipt(receipt)
+        current, version = receipts.hash_receipt(receipt)
+        assert version == receipts.RECEIPT_VERSION
         assert "$m=65536,t=3,p=4$" in older
         assert "$m=19456,t=2,p=1$" in current
         assert receipts.verify_receipt(older, receipt)
         assert receipts.verify_receipt(current, receipt)
         assert not receipts.verify_receipt(current, receipts.new_receipt("digits"))
+
+
+def test_each_report_keeps_the_receipt_version_that_made_its_hash(
+    app: Flask, resident: Resident
+) -> None:
+    page = resident.file(hate_answers(), receipt_kind="digits").get_data(as_text=True)
+    code = re.search(r'class="receipt__code"[^>]*>([\d ]+)</p>', page)
+    assert code
+    with app.app_context():
+        report = db.session.scalars(select(Report)).one()
+        assert report.receipt_version == receipts.RECEIPT_VERSION
+        # A version this code does not know opens nothing, rather than guessing.
+        assert not receipts.verify_receipt(report.receipt_hash, code.group(1), 99)
+        assert receipts.find_report(report.record_number, code.group(1)) is not None
+        report.receipt_version = 99
+        db.session.commit()
+        assert receipts.find_report(report.record_number, code.group(1)) is None

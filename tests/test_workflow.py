@@ -136,7 +136,8 @@ def test_every_status_has_public_words_and_a_place_in_the_workflow(app: Any) -> 
     assert reached == set(Status), "every status can be reached from new"
     with app.test_request_context("/?lang=es"):
         for info in TABLE:
-            assert str(info.public_title) and str(info.public_explanation), info.status
+            assert str(info.public_title), info.status
+            assert str(info.public_explanation), info.status
             assert str(info.label), info.status
             # An open status can be left; a closed one cannot.
             assert bool(info.moves) == info.open, info.status

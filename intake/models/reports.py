@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
@@ -31,6 +31,8 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     record_number: Mapped[str] = mapped_column(String(12), unique=True)
     # argon2id of the peppered receipt; the receipt itself is never stored.
     receipt_hash: Mapped[str] = mapped_column(String(255))
+    # Which normalisation made the hash (receipts.NORMALIZATIONS): old receipts keep opening.
+    receipt_version: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
     kind: Mapped[str] = mapped_column(String(20), index=True)
     language: Mapped[str] = mapped_column(String(10), index=True)
     anonymous: Mapped[bool] = mapped_column(Boolean, index=True)
