@@ -76,6 +76,8 @@ class Config:
 
     # argon2id cost for receipts (see intake/receipts.py): OWASP's minimum, 19 MiB and 2 passes.
     RECEIPT_HASH_PROFILE = os.environ.get("RECEIPT_HASH_PROFILE", "OWASP")
+    # argon2 profile for staff passwords (argon2.profiles); the tests use CHEAPEST.
+    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105 - a cost profile, not a secret
 
     # A form without files (everything but the evidence pages) may send at most this much.
     FORM_MAX_BYTES = _env_int("FORM_MAX_BYTES", 512 * 1024)
@@ -170,6 +172,7 @@ class TestingConfig(Config):
     HASH_PEPPER = "test-pepper"
     AUTO_MIGRATE = True
     RECEIPT_HASH_PROFILE = "CHEAPEST"
+    PASSWORD_HASH_PROFILE = "CHEAPEST"  # noqa: S105 - a cost profile, not a secret
     RATELIMIT_ENABLED = False
     DRAFT_TTL_MINUTES = 180
 

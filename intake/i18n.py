@@ -24,6 +24,14 @@ NATIVE_NAMES = {
     "ur": "اردو",
 }
 SESSION_KEY = "lang"
+# The BCP 47 tag for HTML's lang attribute where the code alone is ambiguous: the Chinese offered
+# is written in simplified characters, which fonts and screen readers need to know.
+LANGUAGE_TAGS = {"zh": "zh-Hans"}
+
+
+def language_tag(code: str) -> str:
+    """The lang attribute for a language code ("zh" → "zh-Hans")."""
+    return LANGUAGE_TAGS.get(code, code.replace("_", "-"))
 
 
 def shipped() -> tuple[str, ...]:

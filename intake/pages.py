@@ -12,7 +12,7 @@ from flask_babel.speaklater import LazyString
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from .i18n import NATIVE_NAMES, direction, shipped
+from .i18n import NATIVE_NAMES, direction, language_tag, shipped
 from .roles import READ_CASES, Can
 from .uploads import MEGABYTE
 
@@ -68,8 +68,8 @@ def _switch_url(code: str) -> str:
 def _context() -> dict[str, Any]:
     locale = str(get_locale())
     return {
-        # BCP 47 for the lang attribute: "zh_Hans" → "zh-Hans".
-        "locale": locale.replace("_", "-"),
+        # BCP 47 for the lang attribute: "zh" → "zh-Hans".
+        "locale": language_tag(locale),
         "text_direction": direction(locale),
         "languages": [(code, NATIVE_NAMES[code]) for code in shipped()],
         "switch_url": _switch_url,
@@ -124,6 +124,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(_context)
     # Templates ask what the signed-in staff member may do: current_user.can(Can.REPORTS).
     app.jinja_env.globals.update(Can=Can, READ_CASES=READ_CASES)
+    app.jinja_env.filters["language_tag"] = language_tag
     for code in ERROR_MESSAGES:
         if isinstance(code, int):
             app.register_error_handler(code, _error)

@@ -10,6 +10,8 @@ from typing import Any
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+import config
+
 
 def pdf_bytes() -> bytes:
     """A small PDF that readers open: one blank page."""
@@ -23,6 +25,11 @@ def pdf_bytes() -> bytes:
     document.save(out)
     return out.getvalue()
 
+
+# Every shipped language but the catalog's source language (English), from configuration.
+TRANSLATED = tuple(
+    code for code in config.Config.LANGUAGES if code != config.Config.BABEL_DEFAULT_LOCALE
+)
 
 CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 CSRF_INPUT_ALT = re.compile(r'type="hidden" name="csrf_token" value="([^"]+)"')

@@ -16,11 +16,11 @@ from intake.extensions import db
 from intake.i18n import direction
 from intake.models import Report
 
-from .helpers import Resident, hate_answers
+from .helpers import TRANSLATED, Resident, hate_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
-SHIPPED = ["es", "zh", "pl", "ar", "hi", "fil", "ko", "uk", "ur"]
+SHIPPED = TRANSLATED
 
 
 def catalog(path: Path):  # type: ignore[no-untyped-def]
@@ -145,3 +145,5 @@ def test_shipped_catalog_is_complete(language: str) -> None:
 
 def test_every_shipped_language_is_configured(app: Flask) -> None:
     assert set(app.config["LANGUAGES"]) == {"en", *SHIPPED}
+    # Every configured language has its catalog, and no catalog is left unconfigured.
+    assert {path.name for path in TRANSLATIONS.iterdir() if path.is_dir()} == set(SHIPPED)

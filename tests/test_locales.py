@@ -15,12 +15,13 @@ from babel.messages.pofile import read_po
 from flask import Flask
 
 from intake.extensions import db
+from intake.i18n import language_tag
 from intake.models import Report
 
-from .helpers import Resident, discrimination_answers, hate_answers
+from .helpers import TRANSLATED, Resident, discrimination_answers, hate_answers
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ["es", "zh", "pl", "ar", "hi", "fil", "ko", "uk", "ur"]
+LOCALES = TRANSLATED
 RTL = {"ar", "ur"}
 RECEIPT = re.compile(r'class="receipt__code"[^>]*>([a-z ]+)</p>')
 
@@ -50,7 +51,7 @@ def assert_translated(html: str, locale: str, where: str) -> None:
     leaked = sorted(s for s in english_sentences(locale) if s in text)
     assert leaked == [], f"{where} in {locale} shows English: {leaked[:5]}"
     direction = "rtl" if locale in RTL else "ltr"
-    assert f'<html lang="{locale}" dir="{direction}">' in html, where
+    assert f'<html lang="{language_tag(locale)}" dir="{direction}">' in html, where
 
 
 def walk(resident: Resident, answers: dict[str, dict[str, Any]], locale: str) -> str:

@@ -178,3 +178,20 @@ def test_deactivating_an_account_ends_its_sessions(app: Flask, staff_browser: An
     email = email_of(app, user.staff_id)
     again = browser(app).post("/staff/sign-in", {"email": email, "password": STAFF_PASSWORD})
     assert again.status_code == 200
+
+
+def test_passwords_hash_at_full_cost_outside_the_tests(app_factory: Any) -> None:
+    import config
+    from intake.auth import passwords
+
+    assert config.ProductionConfig.PASSWORD_HASH_PROFILE == "RFC_9106_LOW_MEMORY"
+    cheap = app_factory()
+    with cheap.app_context():
+        quick = passwords.hash_password("a long enough password")
+    full = app_factory(PASSWORD_HASH_PROFILE="RFC_9106_LOW_MEMORY")
+    with full.app_context():
+        slow = passwords.hash_password("a long enough password")
+        assert "$m=65536,t=3,p=4$" in slow
+        # Hashes made at another cost keep verifying: each carries its own parameters.
+        assert passwords.verify_password(quick, "a long enough password")
+        assert not passwords.verify_password(slow, "another long password")

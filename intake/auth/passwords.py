@@ -5,8 +5,9 @@ from __future__ import annotations
 import secrets
 from functools import cache
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
@@ -26,8 +27,14 @@ COMMON = frozenset(
 
 
 @cache
+def _hasher_for(profile: str) -> PasswordHasher:
+    return PasswordHasher.from_parameters(getattr(profiles, profile))
+
+
 def _hasher() -> PasswordHasher:
-    return PasswordHasher()
+    """argon2id at the configured cost: RFC 9106's low-memory profile (argon2's default), or
+    CHEAPEST in the tests. Stored hashes carry their parameters, so a change keeps them valid."""
+    return _hasher_for(current_app.config["PASSWORD_HASH_PROFILE"])
 
 
 def hash_password(password: str) -> str:
@@ -44,13 +51,13 @@ def verify_password(stored: str, password: str) -> bool:
 
 
 @cache
-def _dummy_hash() -> str:
-    return hash_password(secrets.token_urlsafe(16))
+def _dummy_hash(profile: str) -> str:
+    return _hasher_for(profile).hash(secrets.token_urlsafe(16))
 
 
 def waste_time(password: str) -> None:
     """Spend one verification when there is no account, so timing does not tell."""
-    verify_password(_dummy_hash(), password)
+    verify_password(_dummy_hash(current_app.config["PASSWORD_HASH_PROFILE"]), password)
 
 
 def policy_problem(password: str, email: str = "") -> LazyString | None:
