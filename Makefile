@@ -66,6 +66,7 @@ format: $(STAMP)
 ## Extract strings into messages.pot, merge them into every catalog, and compile.
 translations: $(STAMP)
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword _l --keyword lazy_gettext \
+		--keyword lazy_pgettext:1c,2 \
 		--add-comments "Translators:" --no-location --sort-output --omit-header \
 		--output-file translations/messages.pot .
 	$(BIN)/pybabel update --input-file translations/messages.pot --output-dir translations \

@@ -35,10 +35,10 @@ from intake import accounts, clock, create_app
 from intake.cases.queries import CaseFilter
 from intake.extensions import db
 from intake.models import Report
-from intake.reports import rollup
-from intake.reports.exports import case_rows, stream_csv
-from intake.reports.periods import parse
-from intake.reports.summary import summarize
+from intake.statistics import rollup
+from intake.statistics.exports import case_rows, stream_csv
+from intake.statistics.periods import parse
+from intake.statistics.summary import summarize
 from tests.helpers import StaffBrowser, create_staff
 
 REQUESTS = 100

@@ -50,14 +50,8 @@ def create_app(
     from . import cli, pages
     from .auth.guard import guard
     from .auth.views import bp as auth_bp
-    from .public import (  # noqa: F401 - register these pages on the public blueprint
-        check,
-        confirmation,
-        safety,
-    )
-    from .public.views import bp as public_bp
-    from .staff import admin, case_lists, reports_views, saved_views  # noqa: F401 - staff pages
-    from .staff.views import bp as staff_bp
+    from .public import bp as public_bp
+    from .staff import bp as staff_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)

@@ -28,9 +28,9 @@ reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
 def export_report(period: str, fmt: str, public: bool, output: str | None) -> None:
     """Write the de-identified summary of a period to a file."""
     from .clock import today
-    from .reports import exports, pdf, writers
-    from .reports.periods import PeriodError, parse
-    from .reports.summary import summarize
+    from .statistics import exports, pdf, writers
+    from .statistics.periods import PeriodError, parse
+    from .statistics.summary import summarize
 
     try:
         chosen = parse(period)
@@ -55,7 +55,7 @@ def export_report(period: str, fmt: str, public: bool, output: str | None) -> No
 def recount_summary() -> None:
     """Recount the summary's daily counts from every report (after a bulk import or restore;
     they are otherwise kept current by the database)."""
-    from .reports import rollup
+    from .statistics import rollup
 
     rollup.rebuild()
     click.echo("Summary counts recounted.")

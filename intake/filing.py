@@ -23,7 +23,7 @@ from .models import Attachment, Contact, Report, ReportTerm
 from .questions import IDENTIFYING_FIELDS
 from .statuses import Status
 
-CONTACT_FIELDS = (
+CONTACT_COLUMNS = (
     *IDENTIFYING_FIELDS,
     "best_time",
     "accommodations",
@@ -77,7 +77,7 @@ def _terms(answers: dict[str, Any]) -> list[ReportTerm]:
 def _contact(answers: dict[str, Any]) -> Contact | None:
     if is_anonymous(answers):
         return None  # Preferences without a way to reach anyone are not asked, nor kept.
-    values = {name: _text(answers.get(name)) for name in CONTACT_FIELDS}
+    values = {name: _text(answers.get(name)) for name in CONTACT_COLUMNS}
     contact = Contact(
         **values,
         safe_to_leave_message=_yes_no(answers.get("safe_to_leave_message")),

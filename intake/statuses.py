@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_babel.speaklater import LazyString
 
 
@@ -51,7 +52,7 @@ TABLE = (
     StatusInfo(
         Status.NEW,
         _l("New"),
-        _l("Received"),
+        lazy_pgettext("a report's status, told to the resident", "Received"),
         _l("We received your report. Our staff will read it soon."),
         moves=(Status.SCREENING,),
         triage=True,

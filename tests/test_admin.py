@@ -127,10 +127,10 @@ def test_the_demo_walkthrough(app: Flask) -> None:
     assert response.status_code == 302
     trail = supervisor.get(page).get_data(as_text=True).split('id="audit"')[1]
     for step in (
-        "new → screening",
-        "screening → accepted",
-        "accepted → determination",
-        "determination → closed",
+        "<bdi>new</bdi> → <bdi>screening</bdi>",
+        "<bdi>screening</bdi> → <bdi>accepted</bdi>",
+        "<bdi>accepted</bdi> → <bdi>determination</bdi>",
+        "<bdi>determination</bdi> → <bdi>closed</bdi>",
         "investigator@demo.example",
         "note",
     ):

@@ -109,6 +109,8 @@ def test_pot_is_current_with_the_code(tmp_path: Path) -> None:
             "_l",
             "--keyword",
             "lazy_gettext",
+            "--keyword",
+            "lazy_pgettext:1c,2",
             "--no-location",
             "--omit-header",
             "--output-file",
@@ -119,8 +121,8 @@ def test_pot_is_current_with_the_code(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    committed = {m.id for m in catalog(TRANSLATIONS / "messages.pot") if m.id}
-    extracted = {m.id for m in catalog(fresh) if m.id}
+    committed = {(m.context, m.id) for m in catalog(TRANSLATIONS / "messages.pot") if m.id}
+    extracted = {(m.context, m.id) for m in catalog(fresh) if m.id}
     assert extracted - committed == set(), "run `make translations`: new strings are missing"
     assert committed - extracted == set(), "run `make translations`: stale strings remain"
 
@@ -128,8 +130,8 @@ def test_pot_is_current_with_the_code(tmp_path: Path) -> None:
 @pytest.mark.parametrize("language", SHIPPED)
 def test_shipped_catalog_is_complete(language: str) -> None:
     po = catalog(TRANSLATIONS / language / "LC_MESSAGES" / "messages.po")
-    template = {m.id for m in catalog(TRANSLATIONS / "messages.pot") if m.id}
-    translated = {m.id for m in po if m.id}
+    template = {(m.context, m.id) for m in catalog(TRANSLATIONS / "messages.pot") if m.id}
+    translated = {(m.context, m.id) for m in po if m.id}
     assert template - translated == set(), "strings missing from the catalog"
     untranslated = [
         m.id

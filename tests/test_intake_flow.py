@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
@@ -279,3 +280,16 @@ def test_continuing_a_report_returns_to_where_the_resident_left(resident: Reside
     resident.post("/report/place", answers["place"])
     resident.get("/report/review")
     assert resident.get("/report").headers["Location"].endswith("/report/review")
+
+
+def test_the_days_promised_are_the_configured_ones(app_factory: Any, smtp_server: Any) -> None:
+    app = app_factory(ACKNOWLEDGE_BUSINESS_DAYS=1, SCREENING_BUSINESS_DAYS=7)
+    app.config["MAIL_URL"] = smtp_server.url
+    resident = Resident(app.test_client())
+    contact = {"email": "ana@example.org", "email_updates": "y"}
+    page = resident.file(hate_answers(contact=contact)).get_data(as_text=True)
+    assert "within 1 business day." in page
+    assert "usually within 7 business days" in page
+    assert "2 business days" not in page
+    body = smtp_server.messages[-1].get_content()
+    assert "within 1 business day." in body

@@ -21,12 +21,12 @@ from pypdf import PdfReader
 
 from intake.extensions import db
 from intake.models import Contact, Staff
-from intake.reports import charts, pdf
-from intake.reports.cells import cell, neutralize, printable
-from intake.reports.periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse
-from intake.reports.summary import Caseload, Row, Summary, Table
-from intake.reports.writers import write_xlsx
-from intake.staff.reports_views import CHARTED
+from intake.staff.statistics_views import CHARTED
+from intake.statistics import charts, pdf
+from intake.statistics.cells import cell, neutralize, printable
+from intake.statistics.periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse
+from intake.statistics.summary import Caseload, Row, Summary, Table
+from intake.statistics.writers import write_xlsx
 
 from .databases import BACKEND
 from .helpers import discrimination_answers

@@ -14,10 +14,10 @@ from pypdf import PdfReader
 
 from intake.extensions import db
 from intake.models import AuditEvent, Report, SummaryChange, SummaryDay
-from intake.reports import rollup
-from intake.reports.exports import neutralize
-from intake.reports.periods import PeriodError, parse
-from intake.reports.summary import summarize
+from intake.statistics import rollup
+from intake.statistics.exports import neutralize
+from intake.statistics.periods import PeriodError, parse
+from intake.statistics.summary import summarize
 
 from .helpers import discrimination_answers, hate_answers
 
@@ -314,9 +314,9 @@ def test_summary_exports_open_and_hold_the_numbers(
 
 
 def test_the_pdf_shapes_arabic_text(app: Flask) -> None:
-    from intake.reports import pdf
-    from intake.reports.periods import parse as parse_period
-    from intake.reports.summary import Row, Summary, Table
+    from intake.statistics import pdf
+    from intake.statistics.periods import parse as parse_period
+    from intake.statistics.summary import Row, Summary, Table
 
     summary = Summary(
         period=parse_period("2026"),

@@ -1,7 +1,7 @@
 """Daily counts behind the summary report, and the changes not yet added into them.
 
 Database triggers (migration 0005) append a `SummaryChange` (+1 or -1) whenever a report or one
-of its terms changes in a way the summary counts; `intake.reports.rollup.fold` adds them up.
+of its terms changes in a way the summary counts; `intake.statistics.rollup.fold` adds them up.
 """
 
 from __future__ import annotations

@@ -1,0 +1,7 @@
+"""The residents' pages: the form, the confirmation, quick exit, and checking a sent report."""
+
+from . import check, confirmation, safety, views
+
+# The modules whose views are this blueprint's pages: importing them adds their routes.
+PAGE_MODULES = (views, check, confirmation, safety)
+bp = views.bp

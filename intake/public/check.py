@@ -27,7 +27,7 @@ from .steps import form_answers
 from .views import bp
 
 RESIDENT_KEY = "resident_report"
-CONTACT_FIELDS = (
+EDITABLE_CONTACT_FIELDS = (
     "name",
     "email",
     "phone",
@@ -107,7 +107,7 @@ def _render_status(report: Report, **forms: Any) -> str:
 
 def _contact_form(report: Report, formdata: Any = None) -> ContactForm:
     contact = report.contact
-    data = {name: getattr(contact, name) for name in CONTACT_FIELDS} if contact else {}
+    data = {name: getattr(contact, name) for name in EDITABLE_CONTACT_FIELDS} if contact else {}
     if contact and contact.safe_to_leave_message is not None:
         data["safe_to_leave_message"] = "yes" if contact.safe_to_leave_message else "no"
     form = ContactForm(
@@ -182,7 +182,9 @@ def add_contact() -> ResponseReturnValue:
     form = _contact_form(report, formdata=request.form)
     if not form.validate_on_submit():
         return _render_status(report, contact_form=form)
-    values = {name: value for name, value in form_answers(form).items() if name in CONTACT_FIELDS}
+    values = {
+        name: value for name, value in form_answers(form).items() if name in EDITABLE_CONTACT_FIELDS
+    }
     safe = values.pop("safe_to_leave_message", None)
     if safe:
         values["safe_to_leave_message"] = safe == "yes"

@@ -1,1 +1,7 @@
-"""The staff workspace: triage queue, case list, case page, assignment, and staff accounts."""
+"""The staff workspace: triage queue, case list, case page, assignment, statistics, accounts."""
+
+from . import admin, case_lists, saved_views, statistics_views, views
+
+# The modules whose views are this blueprint's pages: importing them adds their routes.
+PAGE_MODULES = (views, case_lists, saved_views, statistics_views, admin)
+bp = views.bp

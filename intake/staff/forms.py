@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -116,8 +117,12 @@ class SavedViewForm(FlaskForm):
 class BulkReassignForm(FlaskForm):
     """Move every open case of one investigator to another."""
 
-    from_staff = SelectField(_l("From"), validators=[InputRequired()])
-    to_staff = SelectField(_l("To"), validators=[Optional()])
+    from_staff = SelectField(
+        lazy_pgettext("the staff member cases move from", "From"), validators=[InputRequired()]
+    )
+    to_staff = SelectField(
+        lazy_pgettext("the staff member cases move to", "To"), validators=[Optional()]
+    )
 
     def __init__(self, *args: Any, investigators: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,10 +9,10 @@ triage queue reads its new and screening cases, already sorted, from the index a
 `summary_day` holds per-day counts (dimension, day, key → count); it is filled here from the
 existing reports. From then on, triggers append +1/-1 rows to `summary_change` whenever a report
 or one of its terms is added, changed or removed in a way the summary counts, and
-`intake.reports.rollup.fold` adds them into `summary_day` before a summary reads it. Appending
+`intake.statistics.rollup.fold` adds them into `summary_day` before a summary reads it. Appending
 never waits on another transaction, so busy intake does not queue behind a counter row.
 
-Each dimension's key is computed by the same SQL as in `intake.reports.rollup` (tests compare the
+Each dimension's key is computed by the same SQL as in `intake.statistics.rollup` (tests compare the
 kept counts with a full recount). The triggers are per database and not in the models; a later
 SQLite batch migration that recreates `report` or `report_term` must recreate them (as for 0004).
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from sqlalchemy import case, func, select
@@ -28,6 +29,11 @@ from . import rollup
 from .periods import Period
 
 PUBLIC_MINIMUM = 5
+
+
+def hidden_count() -> str:
+    """What stands in for a count too small to publish."""
+    return str(_("fewer than %(num)d", num=PUBLIC_MINIMUM))
 
 
 @dataclass(frozen=True)

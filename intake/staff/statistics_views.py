@@ -26,10 +26,10 @@ from ..cases import audit
 from ..cases.queries import CaseFilter
 from ..clock import today
 from ..extensions import db
-from ..reports import charts, exports, pdf, writers
-from ..reports.periods import Period, PeriodError, chosen, current_quarter
-from ..reports.summary import Summary, summarize
 from ..roles import Can
+from ..statistics import charts, exports, pdf, writers
+from ..statistics.periods import Period, PeriodError, chosen, current_quarter
+from ..statistics.summary import PUBLIC_MINIMUM, Summary, hidden_count, summarize
 from .views import bp, me
 
 CHARTED = {
@@ -96,6 +96,8 @@ def _page(summary: Summary | None, error: str = "") -> str:
         summary=summary,
         error=error,
         presets=_presets(today()),
+        hidden_count=hidden_count(),
+        public_minimum=PUBLIC_MINIMUM,
         charted=CHARTED,
         public=_public(),
     )

@@ -15,7 +15,7 @@ from fpdf import FPDF
 
 from . import charts
 from .cells import printable
-from .summary import Summary
+from .summary import Summary, hidden_count
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 # The longest text in a table's cell: a row must fit on one page (fpdf2 refuses it otherwise).
@@ -65,7 +65,7 @@ def _table(pdf: FPDF, rows: list[tuple[str, str]]) -> None:
 
 def build(summary: Summary) -> bytes:
     """The summary as a PDF document."""
-    hidden = _("fewer than 5")
+    hidden = hidden_count()
     pdf = _document()
     _heading(pdf, _("Summary report: %(period)s", period=summary.period.key), 16)
     if summary.public:

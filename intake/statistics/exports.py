@@ -29,7 +29,7 @@ from ..i18n import NATIVE_NAMES
 from ..models import Contact, Report, ReportTerm, Staff
 from .cells import cell
 from .cells import neutralize as neutralize  # Where callers have always found it.
-from .summary import Summary
+from .summary import Summary, hidden_count
 from .writers import stream_csv as stream_csv  # Case lists stream through it too.
 
 # Cases read at a time; also the most ids one terms query names (old SQLite allows 999).
@@ -307,7 +307,7 @@ def _terms(case_ids: list[int], vocabularies: set[str]) -> dict[str, dict[int, t
 
 def summary_rows(summary: Summary) -> Iterator[list[Any]]:
     """The summary as one long table: section, item, count (public: "<5" where suppressed)."""
-    hidden = _("fewer than 5")
+    hidden = hidden_count()
     yield [_("Section"), _("Item"), _("Count")]
     yield [_("Period"), summary.period.key, ""]
     yield [_("Reports received"), "", summary.total if summary.total is not None else hidden]
@@ -328,7 +328,7 @@ def summary_rows(summary: Summary) -> Iterator[list[Any]]:
 def summary_sheets(summary: Summary) -> Iterator[tuple[str, list[list[Any]]]]:
     """The summary as XLSX sheets: an overview, then one sheet per table."""
     yield _("Summary"), list(summary_rows(summary))
-    hidden = _("fewer than 5")
+    hidden = hidden_count()
     for table in summary.tables:
         rows: list[list[Any]] = [[str(table.title), _("Count")]]
         rows += [[row.label, row.count if row.count is not None else hidden] for row in table.rows]
