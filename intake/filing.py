@@ -23,20 +23,6 @@ from .models import Attachment, Contact, Report, ReportTerm
 from .questions import IDENTIFYING_FIELDS
 from .statuses import Status
 
-CONTACT_COLUMNS = (
-    *IDENTIFYING_FIELDS,
-    "best_time",
-    "accommodations",
-    "preferred_method",
-    "preferred_language",
-)
-MULTI_FIELDS = {
-    "protected_classes": "protected_class",
-    "bias_categories": "bias_category",
-    "incident_types": "incident_type",
-    "reported_to": "reported_to",
-    "help_wanted": "help_wanted",
-}
 RECORD_NUMBER_TRIES = 5
 
 
@@ -48,96 +34,49 @@ class Filed:
     receipt: str
 
 
-def _text(value: Any) -> str | None:
-    text = str(value).strip() if value is not None else ""
-    return text or None
-
-
-def _int(value: Any) -> int | None:
-    return int(value) if value not in (None, "") else None
-
-
-def _yes_no(value: Any) -> bool | None:
-    return {"yes": True, "no": False}.get(str(value)) if value else None
-
-
 def is_anonymous(contact: dict[str, Any]) -> bool:
     """A report is anonymous when it gives no name, email, phone or mailing address."""
-    return not any(_text(contact.get(name)) for name in IDENTIFYING_FIELDS)
+    return not questions.reachable({"contact": contact})
 
 
-def _terms(answers: dict[str, Any]) -> list[ReportTerm]:
-    terms = []
-    for field, vocabulary in MULTI_FIELDS.items():
-        for position, code in enumerate(answers.get(field) or []):
-            terms.append(ReportTerm(vocabulary=vocabulary, code=code, position=position))
-    return terms
-
-
-def _contact(answers: dict[str, Any]) -> Contact | None:
-    if is_anonymous(answers):
+def _contact(values: dict[str, Any]) -> Contact | None:
+    if not any(values.get(name) for name in IDENTIFYING_FIELDS):
         return None  # Preferences without a way to reach anyone are not asked, nor kept.
-    values = {name: _text(answers.get(name)) for name in CONTACT_COLUMNS}
-    contact = Contact(
-        **values,
-        safe_to_leave_message=_yes_no(answers.get("safe_to_leave_message")),
-        email_updates=bool(answers.get("email_updates")),
-    )
+    contact = Contact(**values)
     if contact.email:
         contact.email_hash = email_hash(contact.email)
     return contact
 
 
 def build_report(answers: dict[str, dict[str, Any]], language: str, today: date) -> Report:
-    """A Report (not yet saved) from the answers of every section, keeping only what applies."""
-    answers = questions.keep_applicable(answers)
-    kind = answers["kind"]["kind"]
-    incident, place, contact = answers["incident"], answers["place"], answers.get("contact", {})
-    merged = {**incident, **place}
-    year, month = int(incident["incident_year"]), int(incident["incident_month"])
-    day, still = _int(incident.get("incident_day")), bool(incident.get("still_happening"))
-    in_danger = _yes_no(incident.get("in_danger"))
-    incident_types = merged.get("incident_types") or []
-    anonymous = is_anonymous(contact)
+    """A Report (not yet saved) from the answers of every section, keeping only what applies:
+    each question's answer goes to its column (intake.questions); the rest is derived here."""
+    stored = questions.to_columns(answers)
+    values = stored.report
+    kind, year, month = values["kind"], values["incident_year"], values["incident_month"]
+    day, still = values.get("incident_day"), bool(values.get("still_happening"))
+    incident_types = [code for vocabulary, code in stored.terms if vocabulary == "incident_type"]
     acknowledge_by, screen_by = due_dates(
         today,
         int(current_app.config["ACKNOWLEDGE_BUSINESS_DAYS"]),
         int(current_app.config["SCREENING_BUSINESS_DAYS"]),
     )
-    narrative = str(incident["narrative"]).strip()
     return Report(
-        kind=kind,
+        **values,
         language=language,
-        anonymous=anonymous,
-        covered_area=_text(incident.get("covered_area")),
-        in_danger=in_danger,
-        urgent=rules.is_urgent(in_danger, incident_types),
-        incident_year=year,
-        incident_month=month,
-        incident_day=day,
-        still_happening=still,
+        anonymous=not questions.reachable(answers),
+        urgent=rules.is_urgent(values.get("in_danger"), incident_types),
         past_filing_deadline=rules.past_filing_deadline(kind, year, month, day, still, today),
-        in_city=place["in_city"],
-        city=_text(place.get("city")),
-        address=_text(place.get("address")),
-        community_area=_int(place.get("community_area")),
-        ward=_int(place.get("ward")),
-        location_type=_text(place.get("location_type")),
-        respondent_name=_text(place.get("respondent_name")),
-        respondent_type=_text(place.get("respondent_type")),
-        respondent_role=_text(place.get("respondent_role")),
-        narrative=narrative,
-        narrative_fingerprint=fingerprint(narrative),
+        narrative_fingerprint=fingerprint(values["narrative"]),
         status=Status.NEW,
         received_on=today,
         acknowledge_by=acknowledge_by,
         screen_by=screen_by,
-        witnesses=_text(place.get("witnesses")),
-        reported_details=_text(place.get("reported_details")),
-        help_details=_text(place.get("help_details")),
-        share_with_police=bool(contact.get("share_with_police")),
-        terms=_terms(merged),
-        contact=_contact(contact),
+        terms=[
+            ReportTerm(vocabulary=vocabulary, code=code, position=position)
+            for position, (vocabulary, code) in enumerate(stored.terms)
+        ],
+        contact=_contact(stored.contact),
     )
 
 

@@ -48,54 +48,95 @@ def _has_email(steps: Steps) -> bool:
     return _given(steps, "contact", "email")
 
 
+def _text(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def _number(value: Any) -> int | None:
+    return int(value) if value not in (None, "") else None
+
+
+def _yes_no(value: Any) -> bool | None:
+    return {"yes": True, "no": False}.get(str(value)) if value else None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """How an answer becomes a column's value, and back into what the form holds."""
+
+    to_column: Callable[[Any], Any]
+    from_column: Callable[[Any], Any]
+
+
+TEXT = Stored(_text, lambda value: value)
+NUMBER = Stored(_number, lambda value: "" if value is None else str(value))
+YES_NO = Stored(_yes_no, lambda value: None if value is None else ("yes" if value else "no"))
+FLAG = Stored(bool, bool)
+# Several choices, stored one ReportTerm row each, in the order given.
+TERMS = Stored(lambda value: list(value or []), list)
+
+
 @dataclass(frozen=True)
 class Question:
-    """One stored question: the form field `name` on `page`, part of `section`."""
+    """One stored question: the form field `name` on `page`, part of `section`, stored in the
+    column of the same name on the report or its contact (`on`), or as terms of `vocabulary`."""
 
     name: str
     section: str
     page: str
     kinds: frozenset[str] = ALL_KINDS
     when: Condition = _always
+    stored: Stored = TEXT
+    on: str = "report"
+    vocabulary: str | None = None
+
+
+def _terms(name: str, section: str, page: str, vocabulary: str, kinds: frozenset[str]) -> Question:
+    return Question(name, section, page, kinds, stored=TERMS, vocabulary=vocabulary)
+
+
+def _contact(name: str, page: str, when: Condition = _always, stored: Stored = TEXT) -> Question:
+    return Question(name, "contact", page, when=when, stored=stored, on="contact")
 
 
 QUESTIONS = (
     Question("kind", "kind", "kind"),
-    Question("in_danger", "incident", "danger", HATE),
+    Question("in_danger", "incident", "danger", HATE, stored=YES_NO),
     Question("covered_area", "incident", "area", DISCRIMINATION),
-    Question("protected_classes", "incident", "reasons", DISCRIMINATION),
-    Question("bias_categories", "incident", "targeted", HATE),
-    Question("incident_types", "incident", "acts", HATE),
-    Question("incident_month", "incident", "when"),
-    Question("incident_day", "incident", "when"),
-    Question("incident_year", "incident", "when"),
-    Question("still_happening", "incident", "when"),
+    _terms("protected_classes", "incident", "reasons", "protected_class", DISCRIMINATION),
+    _terms("bias_categories", "incident", "targeted", "bias_category", HATE),
+    _terms("incident_types", "incident", "acts", "incident_type", HATE),
+    Question("incident_month", "incident", "when", stored=NUMBER),
+    Question("incident_day", "incident", "when", stored=NUMBER),
+    Question("incident_year", "incident", "when", stored=NUMBER),
+    Question("still_happening", "incident", "when", stored=FLAG),
     Question("narrative", "incident", "story"),
     Question("in_city", "place", "where"),
     Question("city", "place", "location", when=_outside_chicago),
     Question("address", "place", "location"),
-    Question("community_area", "place", "location", when=_maybe_in_chicago),
-    Question("ward", "place", "location", when=_maybe_in_chicago),
+    Question("community_area", "place", "location", when=_maybe_in_chicago, stored=NUMBER),
+    Question("ward", "place", "location", when=_maybe_in_chicago, stored=NUMBER),
     Question("location_type", "place", "location"),
     Question("respondent_type", "place", "who"),
     Question("respondent_name", "place", "who"),
     Question("respondent_role", "place", "who"),
     Question("witnesses", "place", "witnesses"),
-    Question("reported_to", "place", "reported"),
+    _terms("reported_to", "place", "reported", "reported_to", ALL_KINDS),
     Question("reported_details", "place", "reported"),
-    Question("help_wanted", "place", "help"),
+    _terms("help_wanted", "place", "help", "help_wanted", ALL_KINDS),
     Question("help_details", "place", "help"),
-    Question("name", "contact", "details"),
-    Question("email", "contact", "details"),
-    Question("phone", "contact", "details"),
-    Question("mailing_address", "contact", "details"),
-    Question("preferred_method", "contact", "reach", when=reachable),
-    Question("best_time", "contact", "reach", when=reachable),
-    Question("safe_to_leave_message", "contact", "reach", when=reachable),
-    Question("preferred_language", "contact", "reach", when=reachable),
-    Question("accommodations", "contact", "reach", when=reachable),
-    Question("email_updates", "contact", "reach", when=_has_email),
-    Question("share_with_police", "contact", "police", HATE, when=reachable),
+    _contact("name", "details"),
+    _contact("email", "details"),
+    _contact("phone", "details"),
+    _contact("mailing_address", "details"),
+    _contact("preferred_method", "reach", reachable),
+    _contact("best_time", "reach", reachable),
+    _contact("safe_to_leave_message", "reach", reachable, YES_NO),
+    _contact("preferred_language", "reach", reachable),
+    _contact("accommodations", "reach", reachable),
+    _contact("email_updates", "reach", _has_email, FLAG),
+    Question("share_with_police", "contact", "police", HATE, when=reachable, stored=FLAG),
 )
 BY_NAME = {question.name: question for question in QUESTIONS}
 SECTIONS = ("kind", "incident", "place", "contact")
@@ -141,3 +182,47 @@ def keep_applicable(steps: Steps) -> Steps:
         }
         for section in steps
     }
+
+
+@dataclass
+class Columns:
+    """The stored form of a set of answers: report columns, contact columns, chosen terms."""
+
+    report: dict[str, Any]
+    contact: dict[str, Any]
+    terms: list[tuple[str, str]]  # (vocabulary, code), in the order given
+
+
+def to_columns(steps: Steps) -> Columns:
+    """What the answers that apply store: each question in its column, or as terms."""
+    steps = keep_applicable(steps)
+    columns = Columns({}, {}, [])
+    for question in QUESTIONS:
+        saved = steps.get(question.section, {})
+        if question.name not in saved:
+            continue
+        value = question.stored.to_column(saved[question.name])
+        if question.vocabulary is not None:
+            columns.terms += [(question.vocabulary, code) for code in value]
+        elif question.on == "contact":
+            columns.contact[question.name] = value
+        else:
+            columns.report[question.name] = value
+    return columns
+
+
+def from_columns(
+    report: dict[str, Any], contact: dict[str, Any] | None, terms: list[tuple[str, str]]
+) -> Steps:
+    """The answers a stored report gave, as the form holds them (the inverse of to_columns)."""
+    steps: Steps = {section: {} for section in SECTIONS}
+    for question in QUESTIONS:
+        value: Any
+        if question.vocabulary is not None:
+            value = [code for vocabulary, code in terms if vocabulary == question.vocabulary]
+        elif question.on == "contact":
+            value = None if contact is None else contact.get(question.name)
+        else:
+            value = report.get(question.name)
+        steps[question.section][question.name] = question.stored.from_column(value)
+    return keep_applicable(steps)

@@ -238,65 +238,17 @@ def kind_name(answers: dict[str, Any]) -> str:
 
 
 def answers_from_report(report: Report) -> dict[str, Any]:
-    """A sent report as step answers, so its summary reads exactly like the review did."""
+    """A sent report as the form's answers, so its summary reads exactly like the review did."""
+    stored = [q for q in questions.QUESTIONS if q.vocabulary is None]
     contact = report.contact
-    day = report.incident_day
-    return {
-        "steps": {
-            "kind": {"kind": report.kind},
-            "incident": {
-                "covered_area": report.covered_area,
-                "protected_classes": report.codes("protected_class"),
-                "in_danger": _yes_no_code(report.in_danger),
-                "bias_categories": report.codes("bias_category"),
-                "incident_types": report.codes("incident_type"),
-                "incident_month": str(report.incident_month),
-                "incident_year": str(report.incident_year),
-                "incident_day": str(day) if day else "",
-                "still_happening": report.still_happening,
-                "narrative": report.narrative,
-            },
-            "place": {
-                "in_city": report.in_city,
-                "city": report.city,
-                "address": report.address,
-                "community_area": _str(report.community_area),
-                "ward": _str(report.ward),
-                "location_type": report.location_type,
-                "respondent_type": report.respondent_type,
-                "respondent_name": report.respondent_name,
-                "respondent_role": report.respondent_role,
-                "witnesses": report.witnesses,
-                "reported_to": report.codes("reported_to"),
-                "reported_details": report.reported_details,
-                "help_wanted": report.codes("help_wanted"),
-                "help_details": report.help_details,
-            },
-            "contact": {}
-            if contact is None
-            else {
-                "name": contact.name,
-                "email": contact.email,
-                "phone": contact.phone,
-                "mailing_address": contact.mailing_address,
-                "preferred_method": contact.preferred_method,
-                "best_time": contact.best_time,
-                "safe_to_leave_message": _yes_no_code(contact.safe_to_leave_message),
-                "preferred_language": contact.preferred_language,
-                "accommodations": contact.accommodations,
-                "share_with_police": report.share_with_police,
-            },
-        },
-        "files": [],
-    }
-
-
-def _yes_no_code(value: bool | None) -> str | None:
-    return None if value is None else ("yes" if value else "no")
-
-
-def _str(value: int | None) -> str:
-    return "" if value is None else str(value)
+    steps = questions.from_columns(
+        {q.name: getattr(report, q.name) for q in stored if q.on == "report"},
+        None
+        if contact is None
+        else {q.name: getattr(contact, q.name) for q in stored if q.on == "contact"},
+        [(term.vocabulary, term.code) for term in report.terms],
+    )
+    return {"steps": steps, "files": []}
 
 
 def sections(answers: dict[str, Any], today: date) -> list[tuple[str, LazyString, list[Answer]]]:
