@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
 from .auth.passwords import hash_password, temporary_password
+from .auth.totp import new_secret
 from .cases import audit
 from .extensions import db
 from .models import AuditEvent, Staff, new_session_token
@@ -128,6 +129,30 @@ def reset_password(actor: Staff, staff: Staff) -> str:
     return secret
 
 
+def change_password(staff: Staff, new: str) -> None:
+    """The account's own new password; its other sessions end."""
+    staff.password_hash = hash_password(new)
+    staff.must_change_password = False
+    staff.session_token = new_session_token()
+    audit.record(staff, "password_changed")
+    db.session.commit()
+
+
+def start_two_factor(staff: Staff) -> str:
+    """The account's authenticator secret, made on its first sign-in."""
+    if not staff.totp_secret:
+        staff.totp_secret = new_secret()
+        db.session.commit()
+    return staff.totp_secret
+
+
+def confirm_two_factor(staff: Staff) -> None:
+    """The first code from the authenticator app was right: two-factor is set up."""
+    staff.totp_confirmed = True
+    audit.record(staff, "two_factor_set_up")
+    db.session.commit()
+
+
 def reset_two_factor(actor: Staff, staff: Staff) -> None:
     """Clear two-factor: the account sets it up again at its next sign-in."""
     staff.totp_secret = None
@@ -138,15 +163,22 @@ def reset_two_factor(actor: Staff, staff: Staff) -> None:
     db.session.commit()
 
 
-def investigators() -> list[Staff]:
-    """Active investigators, by name."""
+def investigators(*, inactive_too: bool = False) -> list[Staff]:
+    """The staff who may take cases, by name: active ones, or everyone who ever could (a
+    departed investigator's cases still need a new owner)."""
     from .models import StaffRole
 
-    return list(
-        db.session.scalars(
-            db.select(Staff)
-            .join(StaffRole)
-            .where(StaffRole.role.in_(holding(Can.TAKE_CASES)), Staff.active.is_(True))
-            .order_by(Staff.name)
-        )
-    )
+    query = db.select(Staff).join(StaffRole).where(StaffRole.role.in_(holding(Can.TAKE_CASES)))
+    if not inactive_too:
+        query = query.where(Staff.active.is_(True))
+    return list(db.session.scalars(query.distinct().order_by(Staff.name)))
+
+
+def get(staff_id: int) -> Staff | None:
+    """The account `staff_id`, if any."""
+    return db.session.get(Staff, staff_id)
+
+
+def everyone() -> list[Staff]:
+    """Every account, active ones first, by name."""
+    return list(db.session.scalars(db.select(Staff).order_by(Staff.active.desc(), Staff.name)))

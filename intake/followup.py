@@ -17,9 +17,25 @@ from . import mail, notifications, statuses, uploads, vocab
 from .cases import audit
 from .crypto import email_hash
 from .extensions import db
-from .models import Attachment, Contact, Message, Report, Staff
+from .models import Attachment, Contact, Message, OutboxEmail, Report, Staff
 from .questions import IDENTIFYING_FIELDS
 from .statuses import StatusInfo
+
+
+def emails(report: Report) -> list[OutboxEmail]:
+    """Every email about the case, queued or sent, oldest first (for staff)."""
+    return list(
+        db.session.scalars(
+            db.select(OutboxEmail)
+            .where(OutboxEmail.report_id == report.id)
+            .order_by(OutboxEmail.id)
+        )
+    )
+
+
+def report(report_id: int) -> Report | None:
+    """The report `report_id`, if any (for a resident who has opened it)."""
+    return db.session.get(Report, report_id)
 
 
 def public_status(report: Report) -> StatusInfo:

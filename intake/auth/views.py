@@ -18,18 +18,18 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
+from .. import accounts
 from ..cases import audit
 from ..cases.access import home_endpoint
 from ..extensions import (
     configured_limit,
-    db,
     failed_attempt,
     limit_key,
     limiter,
     login_manager,
 )
 from ..i18n import SESSION_KEY as LANG_KEY
-from ..models import Staff, new_session_token
+from ..models import Staff
 from ..sessions import renew
 from . import passwords, totp
 from .forms import ChangePasswordForm, CodeForm, SignInForm
@@ -45,7 +45,7 @@ PENDING_SECONDS = 300
 def load_staff(session_id: str) -> Staff | None:
     """The signed-in staff member, if their session token is still the account's current one."""
     staff_id, _sep, token = session_id.partition(":")
-    staff = db.session.get(Staff, int(staff_id)) if staff_id.isdigit() else None
+    staff = accounts.get(int(staff_id)) if staff_id.isdigit() and len(staff_id) < 10 else None
     if staff is None or not staff.active or staff.session_token != token:
         return None
     return staff
@@ -67,7 +67,7 @@ def _pending_staff() -> Staff | None:
     pending = session.get(PENDING_KEY)
     if not pending or time.time() - float(pending.get("at", 0)) > PENDING_SECONDS:
         return None
-    staff = db.session.get(Staff, int(pending["id"]))
+    staff = accounts.get(int(pending["id"]))
     if staff is None or not staff.active or staff.session_token != pending.get("token"):
         return None
     return staff
@@ -85,7 +85,7 @@ def sign_in() -> str | Response:
     form = SignInForm()
     if form.validate_on_submit():
         email = form.email.data.strip().casefold()
-        staff = db.session.scalars(db.select(Staff).where(Staff.email == email)).one_or_none()
+        staff = accounts.find(email)
         if staff is None or not staff.active:
             passwords.waste_time(form.password.data)
         elif passwords.verify_password(staff.password_hash, form.password.data):
@@ -93,8 +93,7 @@ def sign_in() -> str | Response:
             session[PENDING_KEY] = {"id": staff.id, "token": staff.session_token, "at": time.time()}
             target = "auth.two_factor" if staff.totp_confirmed else "auth.two_factor_setup"
             return redirect(url_for(target))
-        audit.record(None, "sign_in_failed", detail=email[:254])
-        db.session.commit()
+        audit.note(None, "sign_in_failed", detail=email[:254])
         flash(_("The email or password is not right."), "error")
     return render_template("auth/sign_in.html", form=form)
 
@@ -104,8 +103,7 @@ def _complete_sign_in(staff: Staff) -> Response:
     renew(keep=(LANG_KEY,))
     login_user(staff)
     session[SEEN_KEY] = time.time()
-    audit.record(staff, "sign_in")
-    db.session.commit()
+    audit.note(staff, "sign_in")
     return redirect(url_for(home_endpoint(staff)))
 
 
@@ -137,21 +135,18 @@ def two_factor_setup() -> str | Response:
         return redirect(url_for(".sign_in"))
     if staff.totp_confirmed:
         return redirect(url_for(".two_factor"))
-    if not staff.totp_secret:
-        staff.totp_secret = totp.new_secret()
-        db.session.commit()
+    secret = accounts.start_two_factor(staff)
     form = CodeForm()
     if form.validate_on_submit():
         if totp.accept_code(staff, form.code.data):
-            staff.totp_confirmed = True
-            audit.record(staff, "two_factor_set_up")
+            accounts.confirm_two_factor(staff)
             return _complete_sign_in(staff)
         form.code.errors.append(
             _("That code is not right. Check the time on your phone and try the newest code.")
         )
     uri = totp.provisioning_uri(staff)
     return render_template(
-        "auth/two_factor_setup.html", form=form, qr=totp.qr_svg(uri), secret=staff.totp_secret
+        "auth/two_factor_setup.html", form=form, qr=totp.qr_svg(uri), secret=secret
     )
 
 
@@ -176,16 +171,11 @@ def change_password() -> str | Response:
     if form.validate_on_submit():
         if not passwords.verify_password(current_user.password_hash, form.current.data):
             g.wrong_password = True
-            audit.record(current_user._get_current_object(), "password_change_failed")
-            db.session.commit()
+            audit.note(current_user._get_current_object(), "password_change_failed")
             form.current.errors.append(_("The current password is not right."))
         else:
             staff: Staff = current_user._get_current_object()
-            staff.password_hash = passwords.hash_password(form.new.data)
-            staff.must_change_password = False
-            staff.session_token = new_session_token()
-            audit.record(staff, "password_changed")
-            db.session.commit()
+            accounts.change_password(staff, form.new.data)
             login_user(staff)
             flash(_("Your password was changed."), "info")
             return redirect(url_for(home_endpoint(staff)))
@@ -196,8 +186,7 @@ def change_password() -> str | Response:
 @allow(ANY_STAFF)
 def sign_out() -> Response:
     """End the session."""
-    audit.record(current_user._get_current_object(), "sign_out")
-    db.session.commit()
+    audit.note(current_user._get_current_object(), "sign_out")
     logout_user()
     # The session's row is deleted: a copy of the old cookie opens nothing.
     renew(keep=(LANG_KEY,))

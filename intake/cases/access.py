@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, false, or_, true
 
+from ..extensions import db
 from ..models import Report, Staff
 from ..roles import Can, home
 from ..statuses import TRIAGE_STATUSES
@@ -58,6 +59,16 @@ def can_assign(staff: Staff, report: Report) -> bool:
 def can_take(staff: Staff) -> bool:
     """Whether cases may be assigned to `staff`."""
     return staff.active and staff.can(Can.TAKE_CASES)
+
+
+def hidden_numbers(staff: Staff, numbers: set[str]) -> set[str]:
+    """Those of these case numbers that `staff` may not open (to name them in no hint)."""
+    if not numbers:
+        return set()
+    visible = db.session.scalars(
+        db.select(Report.case_number).where(Report.case_number.in_(numbers), visible_cases(staff))
+    )
+    return numbers - set(visible)
 
 
 def home_endpoint(staff: Staff) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..extensions import db
@@ -38,6 +39,18 @@ def record(
     )
     db.session.add(event)
     return event
+
+
+def note(staff: Staff | None, action: str, detail: str | None = None) -> None:
+    """Record an event that belongs to no other change, and save it at once (a sign-in, a
+    failed password, a download)."""
+    record(staff, action, detail=detail)
+    db.session.commit()
+
+
+def record_export(staff: Staff, **what: Any) -> None:
+    """Record, and save at once, that `staff` downloaded an export (before it is sent)."""
+    note(staff, "export", json.dumps(what))
 
 
 def trail(report: Report) -> list[AuditEvent]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import mail, notifications, statuses
 from ..extensions import db
-from ..models import CaseLink, Note, Report, Staff, utcnow
+from ..models import Attachment, CaseLink, Note, Report, Staff, utcnow
 from ..roles import Can
 from ..statuses import OPEN_STATUSES, Status
 from . import audit
@@ -45,6 +45,7 @@ def _saving(report: Report, expected_version: int) -> Iterator[None]:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
+        db.session.refresh(report)  # The page shown with the error holds the newer version.
         raise ConflictError from None
     except BaseException:
         db.session.rollback()
@@ -177,6 +178,35 @@ def linked_cases(report: Report) -> list[Report]:
     if not ids:
         return []
     return list(db.session.scalars(db.select(Report).where(Report.id.in_(ids))))
+
+
+def notes(report: Report) -> list[Note]:
+    """The case's internal notes, oldest first."""
+    return list(
+        db.session.scalars(
+            db.select(Note).where(Note.report_id == report.id).order_by(Note.created_at)
+        )
+    )
+
+
+def case(case_id: int) -> Report | None:
+    """The case `case_id`, if any (whether the reader may open it is `access.can_view`)."""
+    return db.session.get(Report, case_id)
+
+
+def open_attachment(
+    staff: Staff, report: Report, attachment_id: int, inline: bool
+) -> tuple[Attachment, bool]:
+    """A file of the case and whether it is shown in the page (pictures only), its viewing or
+    download recorded in the audit trail. LookupError when the case has no such file."""
+    item = db.session.get(Attachment, attachment_id)
+    if item is None or item.report_id != report.id:
+        raise LookupError(attachment_id)
+    inline = inline and item.content_type.startswith("image/")
+    action = "view_file" if inline else "download"
+    audit.record(staff, action, report, detail=f"attachment {item.id}")
+    db.session.commit()
+    return item, inline
 
 
 def record_view(staff: Staff, report: Report) -> None:

@@ -7,6 +7,8 @@ per client and per record number. The resident's access lasts RESIDENT_SESSION_M
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
@@ -16,7 +18,7 @@ from werkzeug.wrappers import Response
 
 from .. import followup, uploads
 from ..bidi import isolated
-from ..extensions import configured_limit, db, failed_attempt, limit_key, limiter
+from ..extensions import configured_limit, failed_attempt, limit_key, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
@@ -59,7 +61,24 @@ def _signed_in_report() -> Report | None:
             ),
             "info",
         )
-    return db.session.get(Report, int(held["id"])) if held else None
+    return followup.report(int(held["id"])) if held else None
+
+
+ResidentView = Callable[..., ResponseReturnValue]
+
+
+def resident_required(view: Callable[..., ResponseReturnValue]) -> ResidentView:
+    """For the status page's views: the report this browser opened is passed in as `report`;
+    without one (never opened, or signed out after a while) the visitor goes to /check."""
+
+    @wraps(view)
+    def with_report(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+        report = _signed_in_report()
+        if report is None:
+            return redirect(url_for(".check"))
+        return view(report, *args, **kwargs)
+
+    return with_report
 
 
 @bp.route("/check", methods=["GET", "POST"])
@@ -117,20 +136,16 @@ def _contact_form(report: Report, formdata: Any = None) -> ContactForm:
 
 
 @bp.get("/check/report")
-def status() -> ResponseReturnValue:
+@resident_required
+def status(report: Report) -> ResponseReturnValue:
     """The resident's report: plain status, messages, and ways to add to it."""
-    report = _signed_in_report()
-    if report is None:
-        return redirect(url_for(".check"))
     return _render_status(report)
 
 
 @bp.post("/check/report/message")
-def reply() -> ResponseReturnValue:
+@resident_required
+def reply(report: Report) -> ResponseReturnValue:
     """The resident writes to the commission."""
-    report = _signed_in_report()
-    if report is None:
-        return redirect(url_for(".check"))
     form = ReplyForm()
     if not form.validate_on_submit():
         return _render_status(report, reply_form=form)
@@ -140,11 +155,9 @@ def reply() -> ResponseReturnValue:
 
 
 @bp.post("/check/report/files")
-def more_files() -> ResponseReturnValue:
+@resident_required
+def more_files(report: Report) -> ResponseReturnValue:
     """The resident adds evidence (the same checks as when filing)."""
-    report = _signed_in_report()
-    if report is None:
-        return redirect(url_for(".check"))
     form = EvidenceForm()
     if not form.validate_on_submit():
         return _render_status(report, files_form=form)
@@ -174,11 +187,9 @@ def more_files() -> ResponseReturnValue:
 
 
 @bp.post("/check/report/contact")
-def add_contact() -> ResponseReturnValue:
+@resident_required
+def add_contact(report: Report) -> ResponseReturnValue:
     """An anonymous resident gives a way to reach them (or anyone updates theirs)."""
-    report = _signed_in_report()
-    if report is None:
-        return redirect(url_for(".check"))
     form = _contact_form(report, formdata=request.form)
     if not form.validate_on_submit():
         return _render_status(report, contact_form=form)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import current_app, flash, redirect, render_template, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
+from .. import followup
 from ..clock import today as current_today
-from ..extensions import db
-from ..models import Report
 from ..sessions import fresh_entry
 from . import steps
 from .forms import ConfirmSavedForm, DiscardForm
@@ -35,7 +34,9 @@ def done() -> str | Response:
     filed = _filed()
     if not filed:
         return redirect(url_for(".index"))
-    report = db.get_or_404(Report, filed["id"])
+    report = followup.report(filed["id"])
+    if report is None:
+        abort(404)
     form = ConfirmSavedForm()
     if form.validate_on_submit():
         session[FILED_KEY] = {"id": report.id, "at": time.time()}
@@ -63,7 +64,9 @@ def receipt_file() -> Response:
     filed = _filed()
     if not filed or not filed.get("receipt"):
         return redirect(url_for(".done"))
-    report = db.get_or_404(Report, filed["id"])
+    report = followup.report(filed["id"])
+    if report is None:
+        abort(404)
     text = "\n".join(
         (
             _("Chicago Commission on Human Relations"),

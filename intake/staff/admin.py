@@ -9,7 +9,6 @@ from werkzeug.wrappers import Response
 
 from .. import accounts
 from ..auth.guard import allow
-from ..extensions import db
 from ..models import Staff
 from ..roles import Can
 from .forms import ActionForm, StaffForm
@@ -39,7 +38,7 @@ def admin_staff() -> ResponseReturnValue:
                 "info",
             )
             return redirect(url_for(".admin_staff"))
-    people = db.session.scalars(db.select(Staff).order_by(Staff.active.desc(), Staff.name)).all()
+    people = accounts.everyone()
     return render_template(
         "staff/admin_staff.html",
         form=form,
@@ -51,7 +50,10 @@ def admin_staff() -> ResponseReturnValue:
 
 
 def _account(staff_id: int) -> Staff:
-    return db.get_or_404(Staff, staff_id)
+    staff = accounts.get(staff_id)
+    if staff is None:
+        abort(404)
+    return staff
 
 
 @bp.route("/admin/staff/<int:staff_id>", methods=["GET", "POST"])

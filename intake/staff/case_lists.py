@@ -15,10 +15,8 @@ from werkzeug.wrappers import Response
 
 from .. import accounts
 from ..auth.guard import allow
-from ..cases import queries
+from ..cases import queries, saved_views
 from ..clock import today
-from ..extensions import db
-from ..models import SavedView
 from ..roles import READ_CASES, Can
 from ..statuses import TRIAGE_STATUSES, Status
 from .forms import SavedViewForm
@@ -65,9 +63,7 @@ def render_list(
         int(current_app.config["CASES_PER_PAGE"]),
         int(current_app.config["CASE_COUNT_LIMIT"]),
     )
-    saved = db.session.scalars(
-        db.select(SavedView).where(SavedView.staff_id == me().id).order_by(SavedView.name)
-    ).all()
+    saved = saved_views.for_staff(me())
     query = urlencode(queries.filter_pairs(shown.items(multi=True)))
     return render_template(
         "staff/cases.html",

@@ -11,8 +11,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from ..auth.guard import allow
-from ..cases import queries
-from ..extensions import db
+from ..cases import queries, saved_views
 from ..models import SavedView
 from ..roles import READ_CASES
 from .case_lists import render_list
@@ -31,8 +30,7 @@ def save_view() -> ResponseReturnValue:
     form = SavedViewForm()
     query = queries.filter_query(form.query.data or "")
     if form.validate_on_submit() and query is not None:
-        db.session.add(SavedView(staff_id=me().id, name=form.name.data.strip(), query=query))
-        db.session.commit()
+        saved_views.save(me(), form.name.data, query)
         flash(_("View saved."), "info")
         return redirect(_list_url(query))
     # Back to the list with what can be kept of the filters, the name as typed, and why.
@@ -43,8 +41,8 @@ def save_view() -> ResponseReturnValue:
 
 
 def _own_view_or_404(view_id: int) -> SavedView:
-    view = db.get_or_404(SavedView, view_id)  # <int:...> ids past MAX_ID are 404 already.
-    if view.staff_id != me().id:
+    view = saved_views.own(me(), view_id)  # <int:...> ids past MAX_ID are 404 already.
+    if view is None:
         abort(404)
     return view
 
@@ -69,6 +67,5 @@ def delete_view(view_id: int) -> Response:
     view = _own_view_or_404(view_id)
     if not ActionForm().validate_on_submit():
         abort(404)
-    db.session.delete(view)
-    db.session.commit()
+    saved_views.delete(view)
     return redirect(url_for(".cases"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -25,7 +24,6 @@ from ..auth.guard import allow
 from ..cases import audit
 from ..cases.queries import CaseFilter
 from ..clock import today
-from ..extensions import db
 from ..roles import Can
 from ..statistics import charts, exports, pdf, writers
 from ..statistics.periods import Period, PeriodError, chosen, current_quarter
@@ -142,19 +140,9 @@ def export_summary(fmt: str) -> ResponseReturnValue:
         return redirect(url_for("staff.reports", **asked), 303)
     summary = summarize(period, today(), public=_public())
     name = f"summary-{summary.period.key}" + ("-public" if summary.public else "")
-    audit.record(
-        me(),
-        "export",
-        detail=json.dumps(
-            {
-                "what": "summary",
-                "format": fmt,
-                "period": summary.period.key,
-                "public": summary.public,
-            }
-        ),
+    audit.record_export(
+        me(), what="summary", format=fmt, period=summary.period.key, public=summary.public
     )
-    db.session.commit()
     if fmt == "csv":
         return _download(exports.summary_csv(summary), fmt, name)
     if fmt == "pdf":
@@ -183,19 +171,13 @@ def export_cases(fmt: str) -> ResponseReturnValue:
     if personal and not me().can(Can.EXPORT_PERSONAL):
         abort(403)
     case_filter = CaseFilter.from_args(request.args)
-    audit.record(
+    audit.record_export(
         me(),
-        "export",
-        detail=json.dumps(
-            {
-                "what": "cases",
-                "format": fmt,
-                "personal": personal,
-                "filters": request.query_string.decode("ascii", "ignore"),
-            }
-        ),
+        what="cases",
+        format=fmt,
+        personal=personal,
+        filters=request.query_string.decode("ascii", "ignore"),
     )
-    db.session.commit()
     rows = exports.case_rows(case_filter, me(), today(), personal)
     name = "cases-personal" if personal else "cases"
     if fmt == "csv":

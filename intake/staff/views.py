@@ -17,6 +17,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -26,10 +27,9 @@ from ..cases import access, audit, deadlines, queries, service
 from ..cases.duplicates import possible_duplicates
 from ..cases.workflow import WorkflowError, allowed_moves
 from ..clock import today
-from ..extensions import db
 from ..geography import community_area_choices, community_area_name, ward_choices
 from ..i18n import NATIVE_NAMES
-from ..models import Attachment, AuditEvent, Note, OutboxEmail, Report, Staff
+from ..models import Report, Staff
 from ..public.steps import answers_from_report, sections
 from ..roles import ASSIGN, READ_CASES, Can
 from ..uploads import evidence_path
@@ -75,7 +75,9 @@ def home() -> Response:
 
 
 def _case_or_404(case_id: int) -> Report:
-    report = db.get_or_404(Report, case_id)
+    report = service.case(case_id)
+    if report is None:
+        abort(404)
     if not access.can_view(me(), report):
         abort(404)  # Not 403: do not confirm that a case exists.
     return report
@@ -117,9 +119,6 @@ def _render_case(report: Report, **forms: Any) -> str:
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
     forms.setdefault("link_form", LinkForm())
-    notes = db.session.scalars(
-        db.select(Note).where(Note.report_id == report.id).order_by(Note.created_at)
-    ).all()
     trail = audit.trail(report)
     return render_template(
         "staff/case.html",
@@ -127,35 +126,20 @@ def _render_case(report: Report, **forms: Any) -> str:
         sections=sections(answers_from_report(report), today()),
         show_contact=access.can_see_contact(staff, report),
         can_assign=access.can_assign(staff, report),
-        notes=notes,
+        notes=service.notes(report),
         messages=followup.thread(report),
         templates=[(key, name) for key, (name, _text) in followup.TEMPLATES.items()],
         chosen_template=template,
-        emails=db.session.scalars(
-            db.select(OutboxEmail)
-            .where(OutboxEmail.report_id == report.id)
-            .order_by(OutboxEmail.id)
-        ).all(),
+        emails=followup.emails(report),
         trail=trail,
-        hidden_numbers=_hidden_numbers(staff, trail),
+        hidden_numbers=access.hidden_numbers(
+            staff, {e.new_value for e in trail if e.action == "link" and e.new_value}
+        ),
         # Hints name only cases this staff member may open (no existence leaks).
         linked=[other for other in service.linked_cases(report) if access.can_view(staff, other)],
         duplicates=possible_duplicates(report, staff),
         **forms,
     )
-
-
-def _hidden_numbers(staff: Staff, trail: list[AuditEvent]) -> set[str]:
-    """The case numbers in the trail's link events of cases `staff` may not open."""
-    numbers = {event.new_value for event in trail if event.action == "link" and event.new_value}
-    if not numbers:
-        return set()
-    visible = db.session.scalars(
-        db.select(Report.case_number).where(
-            Report.case_number.in_(numbers), access.visible_cases(staff)
-        )
-    )
-    return numbers - set(visible)
 
 
 @bp.get("/cases/<int:case_id>")
@@ -191,7 +175,6 @@ def update_case(case_id: int) -> ResponseReturnValue:
                 urgent=form.urgent.data,
             )
         except service.ConflictError as conflict:
-            db.session.refresh(report)
             form.status.errors.append(str(conflict.message))
             return _render_case(report, update_form=form), 409
         except WorkflowError as error:
@@ -209,13 +192,12 @@ def assign(case_id: int) -> ResponseReturnValue:
     report = _case_or_404(case_id)
     form = AssignForm(investigators=_investigator_choices())
     if form.validate_on_submit():
-        assignee = db.session.get(Staff, int(form.assignee.data)) if form.assignee.data else None
+        assignee = accounts.get(int(form.assignee.data)) if form.assignee.data else None
         try:
             service.assign(me(), report, form.version.data or 0, assignee)
         except service.PermissionDenied:
             abort(403)
         except service.ConflictError as conflict:
-            db.session.refresh(report)
             form.assignee.errors.append(str(conflict.message))
             return _render_case(report, assign_form=form), 409
         except WorkflowError as error:
@@ -292,14 +274,12 @@ def attachment(case_id: int, attachment_id: int) -> Response:
     from ..uploads import content_disposition  # Imported here: this change keeps to this view.
 
     report = _case_or_404(case_id)
-    item = db.get_or_404(Attachment, attachment_id)
-    if item.report_id != report.id:
+    try:
+        item, inline = service.open_attachment(
+            me(), report, attachment_id, inline=request.args.get("inline") == "1"
+        )
+    except LookupError:
         abort(404)
-    inline = request.args.get("inline") == "1" and item.content_type.startswith("image/")
-    audit.record(
-        me(), "view_file" if inline else "download", report, detail=f"attachment {item.id}"
-    )
-    db.session.commit()
     response = send_file(evidence_path(item.stored_name), mimetype=item.content_type, max_age=0)
     # Names stored before they were cleaned may hold line breaks: the header is built from the
     # cleaned name, with an ASCII fallback and the real name encoded (RFC 5987).
@@ -317,26 +297,24 @@ def reassign() -> ResponseReturnValue:
     """Move all open cases of one investigator to another (for example when they leave)."""
     form = BulkReassignForm(investigators=_all_investigator_choices())
     if form.validate_on_submit():
-        source = db.get_or_404(Staff, int(form.from_staff.data))
-        target = db.session.get(Staff, int(form.to_staff.data)) if form.to_staff.data else None
+        source = accounts.get(int(form.from_staff.data))
+        target = accounts.get(int(form.to_staff.data)) if form.to_staff.data else None
+        if source is None:
+            abort(404)
         try:
             moved = service.bulk_reassign(me(), source, target)
         except WorkflowError as error:
             form.to_staff.errors.append(str(error.message))
         else:
-            flash(_("%(count)d open cases reassigned.", count=moved), "info")
+            flash(
+                ngettext("%(num)d open case reassigned.", "%(num)d open cases reassigned.", moved),
+                "info",
+            )
             return redirect(url_for(".reassign"))
     return render_template("staff/reassign.html", form=form)
 
 
 def _all_investigator_choices() -> list[tuple[str, str]]:
     """Every investigator, active or not: a departed one's cases still need a new owner."""
-    from ..models import StaffRole
-
-    people = db.session.scalars(
-        db.select(Staff)
-        .join(StaffRole)
-        .where(StaffRole.role == "investigator")
-        .order_by(Staff.name)
-    )
+    people = accounts.investigators(inactive_too=True)
     return [(str(s.id), s.name + ("" if s.active else " " + _("(inactive)"))) for s in people]
