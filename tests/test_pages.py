@@ -165,3 +165,14 @@ def test_each_answer_on_the_review_links_to_its_page(resident: Resident) -> None
         assert f'href="/report/{page}"' in review, page
     assert 'href="/report/details"' in review
     assert 'href="/report/reach"' in review
+
+
+def test_a_draft_saved_by_an_older_version_still_opens() -> None:
+    from intake.public.steps import Answers
+
+    stored = {"steps": {"kind": {"kind": "hate"}}, "files": [], "reviewing": True, "retired": 1}
+    answers = Answers.from_json(stored)
+    assert answers.reviewing is True
+    assert answers.steps == {"kind": {"kind": "hate"}}
+    assert answers.show_errors is None
+    assert Answers.from_json(answers.to_json()) == answers

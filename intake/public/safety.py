@@ -38,8 +38,8 @@ def safety() -> str | Response:
         return redirect(url_for(".step", name="kind"))
     form = DiscardForm()
     if form.validate_on_submit():
-        answers[steps.SAFETY_SEEN] = True
-        drafts.save(answers)
+        answers.safety_seen = True
+        steps.save_answers(answers)
         return redirect(step_url(steps.next_page("danger", answers, current_today())))
     return render_template("public/safety.html", form=form)
 

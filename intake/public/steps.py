@@ -7,6 +7,7 @@ is in `flow` and `intake.questions`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,37 +26,69 @@ from .forms import STEP_FORMS
 SKIPPED_FIELDS = frozenset({"csrf_token", "files"})
 
 
-def new_answers() -> dict[str, Any]:
-    """An empty draft."""
-    return {"steps": {}, "files": [], "reviewing": False}
+@dataclass
+class Answers:
+    """A resident's unsent report, kept in the server-side draft between pages."""
+
+    # What each section's form held: {section: {question: value}}.
+    steps: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    # The evidence files received so far (stored name, original name, type, size, hash).
+    files: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    # Once the review was reached, "Continue" leads back to it.
+    reviewing: bool = False
+    # A page sent with mistakes: its next GET shows them (after the redirect).
+    show_errors: str | None = None
+    # The resident in danger has seen the "call 911" page and chosen to go on.
+    safety_seen: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answers:
+        """A draft as stored (keys this version does not know are left out)."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+    def to_json(self) -> dict[str, Any]:
+        """The draft as stored."""
+        return dataclasses.asdict(self)
 
 
-def load_answers() -> dict[str, Any]:
+def saved_answers() -> Answers | None:
+    """The visitor's draft, if there is one."""
+    data = drafts.load()
+    return None if data is None else Answers.from_json(data)
+
+
+def load_answers() -> Answers:
     """The visitor's draft, or an empty one."""
-    return drafts.load() or new_answers()
+    return saved_answers() or Answers()
 
 
-def kind_of(answers: dict[str, Any]) -> str | None:
+def save_answers(answers: Answers) -> None:
+    """Keep the draft (a new one if the visitor had none)."""
+    drafts.save(answers.to_json())
+
+
+def kind_of(answers: Answers) -> str | None:
     """The kind of report chosen on the first page, if any."""
-    return questions.kind_of(answers["steps"])
+    return questions.kind_of(answers.steps)
 
 
-def _extra(section: str, answers: dict[str, Any], today: date) -> dict[str, Any]:
+def _extra(section: str, answers: Answers, today: date) -> dict[str, Any]:
     return {"kind": kind_of(answers) or "", "today": today} if section != "kind" else {}
 
 
 def make_form(
-    section: str, answers: dict[str, Any], today: date, formdata: Any = None, **kwargs: Any
+    section: str, answers: Answers, today: date, formdata: Any = None, **kwargs: Any
 ) -> Form:
     """The form of `section`, filled from `formdata` when posted, else from the saved answers."""
     form_class = STEP_FORMS[section]
     extra = _extra(section, answers, today)
     if formdata is not None:
         return form_class(formdata=formdata, **extra, **kwargs)
-    return form_class(formdata=None, data=answers["steps"].get(section, {}), **extra, **kwargs)
+    return form_class(formdata=None, data=answers.steps.get(section, {}), **extra, **kwargs)
 
 
-def page_form(page: str, answers: dict[str, Any], today: date, posted: Any = None) -> Form:
+def page_form(page: str, answers: Answers, today: date, posted: Any = None) -> Form:
     """The section form behind `page`: the saved answers, with what was just posted for this page.
 
     The whole section is checked, so rules across pages hold (housing and credit history), but
@@ -64,8 +97,8 @@ def page_form(page: str, answers: dict[str, Any], today: date, posted: Any = Non
     section = flow.BY_NAME[page].section
     if posted is None:
         return make_form(section, answers, today)
-    asked = set(flow.fields(page, answers["steps"]))
-    saved = _as_formdata(answers["steps"].get(section, {}))
+    asked = set(flow.fields(page, answers.steps))
+    saved = _as_formdata(answers.steps.get(section, {}))
     merged = MultiDict([(k, v) for k, v in saved.items(multi=True) if k not in asked])
     for key, value in posted.items(multi=True):
         if key in asked or key == "csrf_token":
@@ -73,14 +106,14 @@ def page_form(page: str, answers: dict[str, Any], today: date, posted: Any = Non
     return make_form(section, answers, today, formdata=merged)
 
 
-def page_answers(page: str, form: Form, answers: dict[str, Any]) -> dict[str, Any]:
+def page_answers(page: str, form: Form, answers: Answers) -> dict[str, Any]:
     """The values of the questions `page` asks, as JSON-ready values."""
-    return {name: form[name].data for name in flow.fields(page, answers["steps"])}
+    return {name: form[name].data for name in flow.fields(page, answers.steps)}
 
 
-def only_page_errors(page: str, form: Form, answers: dict[str, Any]) -> bool:
+def only_page_errors(page: str, form: Form, answers: Answers) -> bool:
     """Drop the errors of questions on other pages; whether this page still has any."""
-    asked = set(flow.fields(page, answers["steps"])) | {"csrf_token"}
+    asked = set(flow.fields(page, answers.steps)) | {"csrf_token"}
     for name, field in form._fields.items():
         if name not in asked:
             field.errors = []
@@ -115,10 +148,10 @@ def _as_formdata(saved: dict[str, Any]) -> MultiDict[str, str]:
     return MultiDict(pairs)
 
 
-def check(section: str, answers: dict[str, Any], today: date) -> Form:
+def check(section: str, answers: Answers, today: date) -> Form:
     """A section's saved answers, validated again (the kind may have changed since)."""
     form = STEP_FORMS[section](
-        formdata=_as_formdata(answers["steps"].get(section, {})),
+        formdata=_as_formdata(answers.steps.get(section, {})),
         meta={"csrf": False},
         **_extra(section, answers, today),
     )
@@ -126,25 +159,21 @@ def check(section: str, answers: dict[str, Any], today: date) -> Form:
     return form
 
 
-# Set in the draft when a page was sent with mistakes: its next GET shows them.
-SHOW_ERRORS = "show_errors"
-
-
-def with_errors(page: str, answers: dict[str, Any], today: date) -> Form:
+def with_errors(page: str, answers: Answers, today: date) -> Form:
     """The form of `page` holding its saved answers and their errors (after a redirect)."""
     section = flow.BY_NAME[page].section
     form = make_form(section, answers, today)
     checked = check(section, answers, today)
-    asked = flow.fields(page, answers["steps"])
+    asked = flow.fields(page, answers.steps)
     for name in asked:
         form[name].errors = list(checked[name].errors)
     return form
 
 
-def first_unfinished(answers: dict[str, Any], today: date, within: str | None = None) -> str | None:
+def first_unfinished(answers: Answers, today: date, within: str | None = None) -> str | None:
     """The first page (of section `within`, if given) not yet answered or whose answers do not
     pass, or None when all do. Contact pages are optional: skipping them leaves it anonymous."""
-    steps = answers["steps"]
+    steps = answers.steps
     checked: dict[str, Form] = {}
     for page in flow.QUESTION_PAGES:
         asked = flow.fields(page, steps)
@@ -160,21 +189,17 @@ def first_unfinished(answers: dict[str, Any], today: date, within: str | None = 
     return None
 
 
-# Set in the draft once the resident has seen the "in danger now" page and chosen to go on.
-SAFETY_SEEN = "safety_seen"
-
-
-def needs_safety_page(answers: dict[str, Any]) -> bool:
+def needs_safety_page(answers: Answers) -> bool:
     """Whether the resident said they are in danger now and has not yet seen the safety page."""
-    incident = answers["steps"].get("incident", {})
-    return incident.get("in_danger") == "yes" and not answers.get(SAFETY_SEEN)
+    incident = answers.steps.get("incident", {})
+    return incident.get("in_danger") == "yes" and not answers.safety_seen
 
 
-def next_page(current: str, answers: dict[str, Any], today: date) -> str:
+def next_page(current: str, answers: Answers, today: date) -> str:
     """Where "Continue" leads. Once the resident has reached the review, it leads back there,
     after any follow-up question that their change has just called for."""
-    steps = answers["steps"]
-    if not answers.get("reviewing"):
+    steps = answers.steps
+    if not answers.reviewing:
         return flow.following(current, steps)
     section = flow.BY_NAME[current].section
     name = flow.following(current, steps)
@@ -183,10 +208,10 @@ def next_page(current: str, answers: dict[str, Any], today: date) -> str:
     return first_unfinished(answers, today) or "review"
 
 
-def deadline_warning(answers: dict[str, Any], today: date) -> bool:
+def deadline_warning(answers: Answers, today: date) -> bool:
     """Whether the resident should see the gentle 365-day warning."""
     kind = kind_of(answers)
-    incident = answers["steps"].get("incident")
+    incident = answers.steps.get("incident")
     if not kind or not incident or not incident.get("incident_year"):
         return False
     try:
@@ -208,12 +233,12 @@ class Answer:
     page: str
 
 
-def summary(section: str, answers: dict[str, Any], today: date) -> list[Answer]:
+def summary(section: str, answers: Answers, today: date) -> list[Answer]:
     """The questions this section asked and what the resident answered, in their language."""
     form = make_form(section, answers, today)
     result = []
     for question in questions.in_section(section):
-        if not questions.applies(question.name, answers["steps"]):
+        if not questions.applies(question.name, answers.steps):
             continue
         value = _display(form[question.name])
         if value:
@@ -232,12 +257,12 @@ def _display(field: Any) -> str | list[str]:
     return str(field.data).strip() if field.data else ""
 
 
-def kind_name(answers: dict[str, Any]) -> str:
+def kind_name(answers: Answers) -> str:
     """The short name of the chosen kind."""
     return str(vocab.label(vocab.KIND_NAMES, kind_of(answers)))
 
 
-def answers_from_report(report: Report) -> dict[str, Any]:
+def answers_from_report(report: Report) -> Answers:
     """A sent report as the form's answers, so its summary reads exactly like the review did."""
     stored = [q for q in questions.QUESTIONS if q.vocabulary is None]
     contact = report.contact
@@ -248,10 +273,10 @@ def answers_from_report(report: Report) -> dict[str, Any]:
         else {q.name: getattr(contact, q.name) for q in stored if q.on == "contact"},
         [(term.vocabulary, term.code) for term in report.terms],
     )
-    return {"steps": steps, "files": []}
+    return Answers(steps=steps)
 
 
-def sections(answers: dict[str, Any], today: date) -> list[tuple[str, LazyString, list[Answer]]]:
+def sections(answers: Answers, today: date) -> list[tuple[str, LazyString, list[Answer]]]:
     """Every form section's title and answers, in order."""
     return [
         (name, flow.section_title(name), summary(name, answers, today))

@@ -70,10 +70,10 @@ def index() -> str:
 @bp.get("/report")
 def start() -> Response:
     """Begin a report, or continue one where the resident left it."""
-    answers = drafts.load()
+    answers = steps.saved_answers()
     if answers is None or steps.kind_of(answers) is None:
         return redirect(url_for(".step", name="kind"))
-    if answers.get("reviewing"):
+    if answers.reviewing:
         return redirect(url_for(".review"))
     return redirect(step_url(steps.first_unfinished(answers, current_today()) or "evidence"))
 
@@ -98,9 +98,9 @@ def _heading(name: str, form: Any, asked: tuple[str, ...]) -> Any:
     return flow.section_title(page.section)
 
 
-def _render_page(name: str, answers: dict[str, Any], **context: Any) -> str:
+def _render_page(name: str, answers: steps.Answers, **context: Any) -> str:
     today = current_today()
-    asked = flow.fields(name, answers["steps"]) if name in flow.QUESTION_PAGES else ()
+    asked = flow.fields(name, answers.steps) if name in flow.QUESTION_PAGES else ()
     return render_template(
         flow.BY_NAME[name].template,
         step=name,
@@ -109,7 +109,7 @@ def _render_page(name: str, answers: dict[str, Any], **context: Any) -> str:
         step_count=len(flow.SECTIONS),
         step_title=_heading(name, context.get("form"), asked),
         titled=flow.BY_NAME[name].title is not None,
-        back=flow.preceding(name, answers["steps"]),
+        back=flow.preceding(name, answers.steps),
         answers=answers,
         kind=steps.kind_of(answers),
         deadline_warning=steps.deadline_warning(answers, today),
@@ -129,12 +129,13 @@ def step(name: str) -> str | Response:
     if name != "kind" and steps.kind_of(answers) is None:
         return redirect(url_for(".step", name="kind"))
     today = current_today()
-    if not flow.shown(name, answers["steps"]):
+    if not flow.shown(name, answers.steps):
         # Not asked of this report (any more): go on to what is.
         return redirect(step_url(steps.next_page(name, answers, today)))
     if request.method == "GET":
-        if answers.pop(steps.SHOW_ERRORS, None) == name:
-            drafts.save(answers)
+        if answers.show_errors == name:
+            answers.show_errors = None
+            steps.save_answers(answers)
             return _render_page(name, answers, form=steps.with_errors(name, answers, today))
         return _render_page(name, answers, form=steps.page_form(name, answers, today))
 
@@ -143,8 +144,8 @@ def step(name: str) -> str | Response:
     switch_to = request.form.get("switch_lang")
     if switch_to in shipped() and steps.storable(form):
         # Keep what was typed, checked or not, and show the same page in the other language.
-        answers["steps"].setdefault(section, {}).update(steps.page_answers(name, form, answers))
-        drafts.save(answers)
+        answers.steps.setdefault(section, {}).update(steps.page_answers(name, form, answers))
+        steps.save_answers(answers)
         session[LANG_KEY] = switch_to
         return redirect(url_for(".step", name=name))
     form.validate()
@@ -153,12 +154,12 @@ def step(name: str) -> str | Response:
             return _render_page(name, answers, form=form)
         # Keep what was typed and show the errors after a redirect, so Back and reload never
         # ask to send the form again.
-        answers["steps"].setdefault(section, {}).update(steps.page_answers(name, form, answers))
-        answers[steps.SHOW_ERRORS] = name
-        drafts.save(answers)
+        answers.steps.setdefault(section, {}).update(steps.page_answers(name, form, answers))
+        answers.show_errors = name
+        steps.save_answers(answers)
         return redirect(url_for(".step", name=name))
-    answers["steps"].setdefault(section, {}).update(steps.page_answers(name, form, answers))
-    drafts.save(answers)
+    answers.steps.setdefault(section, {}).update(steps.page_answers(name, form, answers))
+    steps.save_answers(answers)
     if name == "danger" and steps.needs_safety_page(answers):
         return redirect(url_for(".safety"))
     return redirect(step_url(steps.next_page(name, answers, today)))
@@ -174,25 +175,25 @@ def whole_section(section: str) -> str | Response:
     if steps.kind_of(answers) is None:
         return redirect(url_for(".step", name="kind"))
     if request.method == "GET":
-        return redirect(step_url(flow.first_page(section, answers["steps"])))
+        return redirect(step_url(flow.first_page(section, answers.steps)))
     today = current_today()
     form = steps.make_form(section, answers, today, formdata=request.form)
     if request.form.get("switch_lang") in shipped() and steps.storable(form):
-        answers["steps"][section] = steps.form_answers(form)
-        drafts.save(answers)
+        answers.steps[section] = steps.form_answers(form)
+        steps.save_answers(answers)
         session[LANG_KEY] = request.form["switch_lang"]
-        return redirect(step_url(flow.first_page(section, answers["steps"])))
+        return redirect(step_url(flow.first_page(section, answers.steps)))
     form.validate()
     if not steps.storable(form) or "csrf_token" in form.errors:
-        page = flow.first_page(section, answers["steps"])
+        page = flow.first_page(section, answers.steps)
         return _render_page(page, answers, form=form)
-    answers["steps"][section] = steps.form_answers(form)
+    answers.steps[section] = steps.form_answers(form)
     unfinished = steps.first_unfinished(answers, today, within=section)
     if unfinished is not None:
-        answers[steps.SHOW_ERRORS] = unfinished
-        drafts.save(answers)
+        answers.show_errors = unfinished
+        steps.save_answers(answers)
         return redirect(url_for(".step", name=unfinished))
-    drafts.save(answers)
+    steps.save_answers(answers)
     if steps.needs_safety_page(answers):
         return redirect(url_for(".safety"))
     last = [page for page in flow.PAGES if page.section == section][-1].name
@@ -224,7 +225,7 @@ def evidence() -> str | Response:
     problems: list[tuple[str, str]] = []
     if form.validate_on_submit():
         problems = _accept_files(answers, request.files.getlist(form.files.name))
-        drafts.save(answers)
+        steps.save_answers(answers)
         if not problems and request.form.get("action") == "continue":
             return redirect(step_url(steps.next_page("evidence", answers, current_today())))
         if not problems:
@@ -234,7 +235,7 @@ def evidence() -> str | Response:
     )
 
 
-def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[str, str]]:
+def _accept_files(answers: steps.Answers, incoming: list[Any]) -> list[tuple[str, str]]:
     """Keep every acceptable file; return (file name, reason) for each refused one."""
     limit = int(current_app.config["MAX_FILES"])
     problems: list[tuple[str, str]] = []
@@ -242,7 +243,7 @@ def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[st
         if not storage or not storage.filename:
             continue
         filename = uploads.safe_filename(str(storage.filename))
-        if len(answers["files"]) >= limit:
+        if len(answers.files) >= limit:
             problems.append((filename, _("You can add up to %(count)d files.", count=limit)))
             continue
         try:
@@ -250,7 +251,7 @@ def _accept_files(answers: dict[str, Any], incoming: list[Any]) -> list[tuple[st
         except uploads.UploadError as error:
             problems.append((filename, str(error.message)))
             continue
-        answers["files"].append(
+        answers.files.append(
             {
                 "stored_name": uploads.store_pending(clean),
                 "original_name": filename,
@@ -267,9 +268,9 @@ def remove_file(index: int) -> Response:
     """Take one file back out of the report."""
     answers = steps.load_answers()
     form = RemoveFileForm()
-    if form.validate_on_submit() and 0 <= index < len(answers["files"]):
-        removed = answers["files"].pop(index)
-        drafts.save(answers)
+    if form.validate_on_submit() and 0 <= index < len(answers.files):
+        removed = answers.files.pop(index)
+        steps.save_answers(answers)
         uploads.remove_pending([removed["stored_name"]])
         flash(_("The file was removed."), "info")
     return redirect(url_for(".evidence"))
@@ -284,9 +285,9 @@ def review() -> str | Response:
     if steps.kind_of(answers) is None:
         return redirect(url_for(".step", name="kind"))
     today = current_today()
-    if not answers.get("reviewing"):
-        answers["reviewing"] = True
-        drafts.save(answers)
+    if not answers.reviewing:
+        answers.reviewing = True
+        steps.save_answers(answers)
     unfinished = steps.first_unfinished(answers, today)
     # Sixteen digits outside English: six English words are hard to copy in another script.
     form = ReviewForm(data={"receipt_kind": "words" if str(get_locale()) == "en" else "digits"})
@@ -298,15 +299,15 @@ def review() -> str | Response:
         form=form,
         sections=steps.sections(answers, today),
         unfinished=unfinished,
-        first_page=lambda section: flow.first_page(section, answers["steps"]),
+        first_page=lambda section: flow.first_page(section, answers.steps),
         step_title_of=lambda page: flow.section_title(flow.BY_NAME[page].section),
-        anonymous=filing.is_anonymous(answers["steps"].get("contact", {})),
+        anonymous=filing.is_anonymous(answers.steps.get("contact", {})),
     )
 
 
-def _submit(answers: dict[str, Any], receipt_kind: str) -> Response:
+def _submit(answers: steps.Answers, receipt_kind: str) -> Response:
     filed = filing.file_report(
-        answers["steps"], answers["files"], receipt_kind, str(get_locale()), current_today()
+        answers.steps, answers.files, receipt_kind, str(get_locale()), current_today()
     )
     # The draft's files have moved to the evidence folder; forgetting the draft leaves them be.
     drafts.discard()
