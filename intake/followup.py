@@ -129,26 +129,36 @@ def resident_signed_in(report: Report) -> None:
 
 
 def add_contact(report: Report, values: dict[str, Any]) -> list[str]:
-    """Add or change contact details from the status page; returns the fields that changed."""
+    """Add, correct or erase contact details from the status page; returns the fields that
+    changed. The form shows the current details, so a field emptied there is erased; with no
+    name, email, phone or address left, the report is anonymous again and nothing else about
+    the resident is kept."""
     contact = report.contact or Contact()
     changed = []
     for name, value in values.items():
         new: Any = (
             value if value is None or isinstance(value, bool) else (str(value).strip() or None)
         )
-        # An empty field keeps what was there: this form adds and corrects, it does not erase.
-        if new is not None and new != getattr(contact, name):
+        if new != getattr(contact, name) and not (new is False and report.contact is None):
             setattr(contact, name, new)
             changed.append(name)
-    if not changed:
+    reachable = any(getattr(contact, name) for name in IDENTIFYING_FIELDS)
+    if not changed or (report.contact is None and not reachable):
         return []
+    # Which fields, never their values: the audit trail is not a second copy of contact data.
+    detail = ", ".join(sorted(changed))
+    if not reachable:
+        report.contact = None  # The row goes with it (delete-orphan).
+        report.anonymous = True
+        audit.record(None, "contact_erased", report, detail=detail)
+        db.session.commit()
+        return changed
+    contact.email_updates = bool(contact.email_updates and contact.email)
     contact.email_hash = email_hash(contact.email) if contact.email else None
     if report.contact is None:
         report.contact = contact
-    if any(getattr(contact, name) for name in IDENTIFYING_FIELDS):
-        report.anonymous = False
-    # Which fields, never their values: the audit trail is not a second copy of contact data.
-    audit.record(None, "contact_added", report, detail=", ".join(sorted(changed)))
+    report.anonymous = False
+    audit.record(None, "contact_added", report, detail=detail)
     db.session.commit()
     return changed
 

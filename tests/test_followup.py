@@ -14,7 +14,7 @@ from flask_babel import force_locale, gettext
 
 from intake import followup, notifications
 from intake.extensions import db
-from intake.models import AuditEvent, OutboxEmail, Report, utcnow
+from intake.models import AuditEvent, Contact, OutboxEmail, Report, utcnow
 
 from .databases import free_port
 from .helpers import Resident, StaffBrowser, create_staff, hate_answers, pdf_bytes
@@ -318,3 +318,34 @@ def test_every_message_and_email_template_renders_in_every_language(
             assert report.record_number in email.body
             assert "%(" not in email.body
         db.session.rollback()
+
+
+def test_a_resident_corrects_and_erases_contact_details(app: Flask) -> None:
+    contact = {"name": "Ana Example", "email": "ana@example.org", "email_updates": "y"}
+    case_id, number, receipt = file_and_keep(app, contact=contact)
+    resident = open_report(app, number, receipt)
+    # A field emptied on the status page is erased, not kept.
+    resident.post(
+        "/check/report/contact", {"name": "Ana Example", "email": ""}, page="/check/report"
+    )
+    with app.app_context():
+        report = db.session.get(Report, case_id)
+        assert report is not None
+        assert report.contact is not None
+        assert report.contact.email is None
+        assert report.contact.email_hash is None
+        assert report.contact.email_updates is False  # No email, no email notices.
+    # Nothing left to reach the resident: anonymous again, and no contact row is kept.
+    response = resident.post("/check/report/contact", {"name": ""}, page="/check/report")
+    page = resident.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Your report is anonymous again." in page
+    with app.app_context():
+        report = db.session.get(Report, case_id)
+        assert report is not None
+        assert report.anonymous is True
+        assert report.contact is None
+        assert db.session.scalars(db.select(Contact)).all() == []
+        erased = db.session.scalars(
+            db.select(AuditEvent).where(AuditEvent.action == "contact_erased")
+        ).one()
+        assert "Ana" not in (erased.detail or "")

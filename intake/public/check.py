@@ -200,7 +200,10 @@ def add_contact(report: Report) -> ResponseReturnValue:
     if safe:
         values["safe_to_leave_message"] = safe == "yes"
     if followup.add_contact(report, values):
-        flash(_("Your contact details were saved."), "info")
+        if report.contact is None:
+            flash(_("Your contact details were deleted. Your report is anonymous again."), "info")
+        else:
+            flash(_("Your contact details were saved."), "info")
     return redirect(url_for(".status"))
 
 
