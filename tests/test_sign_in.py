@@ -195,3 +195,23 @@ def test_passwords_hash_at_full_cost_outside_the_tests(app_factory: Any) -> None
         # Hashes made at another cost keep verifying: each carries its own parameters.
         assert passwords.verify_password(quick, "a long enough password")
         assert not passwords.verify_password(slow, "another long password")
+
+
+def test_the_audit_trail_keeps_references_not_content(
+    app: Flask, make_staff: Any, staff_browser: Any, make_case: Any
+) -> None:
+    make_staff("intake", email="known@staff.example")
+    browser = StaffBrowser(app.test_client())
+    for email in ("known@staff.example", "someone.else@example.org"):
+        browser.post("/staff/sign-in", {"email": email, "password": "not the password at all"})
+    supervisor = staff_browser("supervisor")
+    case_id = make_case()
+    page = f"/staff/cases/{case_id}"
+    supervisor.post(f"{page}/notes", {"body": "Respondent is the landlord's nephew"}, page=page)
+    with app.app_context():
+        details = [e.detail or "" for e in db.session.scalars(db.select(AuditEvent))]
+    joined = " ".join(details)
+    assert "someone.else" not in joined  # A mistyped address may be a resident's.
+    assert "nephew" not in joined
+    assert any(d.startswith("account ") for d in details)
+    assert any(d.startswith("note ") for d in details)

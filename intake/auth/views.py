@@ -93,7 +93,8 @@ def sign_in() -> str | Response:
             session[PENDING_KEY] = {"id": staff.id, "token": staff.session_token, "at": time.time()}
             target = "auth.two_factor" if staff.totp_confirmed else "auth.two_factor_setup"
             return redirect(url_for(target))
-        audit.note(None, "sign_in_failed", detail=email[:254])
+        # The account tried, by reference; a mistyped address may be anyone's, so none is kept.
+        audit.note(None, "sign_in_failed", detail=f"account {staff.id}" if staff else None)
         flash(_("The email or password is not right."), "error")
     return render_template("auth/sign_in.html", form=form)
 

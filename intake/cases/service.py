@@ -148,7 +148,9 @@ def add_note(staff: Staff, report: Report, body: str) -> Note:
     """Add an internal note."""
     note = Note(report_id=report.id, author_id=staff.id, body=body.strip())
     db.session.add(note)
-    audit.record(staff, "note", report, detail=body.strip()[:200])
+    db.session.flush()
+    # A reference, not the text: the audit trail is not a second copy of what staff wrote.
+    audit.record(staff, "note", report, detail=f"note {note.id}")
     db.session.commit()
     return note
 
