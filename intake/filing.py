@@ -20,7 +20,6 @@ from .cases.numbers import next_case_number
 from .crypto import email_hash
 from .extensions import db
 from .models import Attachment, Contact, Report, ReportTerm
-from .questions import IDENTIFYING_FIELDS
 from .statuses import Status
 
 RECORD_NUMBER_TRIES = 5
@@ -39,8 +38,8 @@ def is_anonymous(contact: dict[str, Any]) -> bool:
     return not questions.reachable({"contact": contact})
 
 
-def _contact(values: dict[str, Any]) -> Contact | None:
-    if not any(values.get(name) for name in IDENTIFYING_FIELDS):
+def _contact(values: dict[str, Any], anonymous: bool) -> Contact | None:
+    if anonymous:
         return None  # Preferences without a way to reach anyone are not asked, nor kept.
     contact = Contact(**values)
     if contact.email:
@@ -52,6 +51,7 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
     """A Report (not yet saved) from the answers of every section, keeping only what applies:
     each question's answer goes to its column (intake.questions); the rest is derived here."""
     stored = questions.to_columns(answers)
+    anonymous = not questions.reachable(answers)
     values = stored.report
     kind, year, month = values["kind"], values["incident_year"], values["incident_month"]
     day, still = values.get("incident_day"), bool(values.get("still_happening"))
@@ -64,7 +64,7 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
     return Report(
         **values,
         language=language,
-        anonymous=not questions.reachable(answers),
+        anonymous=anonymous,
         urgent=rules.is_urgent(values.get("in_danger"), incident_types),
         past_filing_deadline=rules.past_filing_deadline(kind, year, month, day, still, today),
         narrative_fingerprint=fingerprint(values["narrative"]),
@@ -76,7 +76,7 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
             ReportTerm(vocabulary=vocabulary, code=code, position=position)
             for position, (vocabulary, code) in enumerate(stored.terms)
         ],
-        contact=_contact(stored.contact),
+        contact=_contact(stored.contact, anonymous),
     )
 
 

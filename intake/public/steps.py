@@ -106,9 +106,11 @@ def page_form(page: str, answers: Answers, today: date, posted: Any = None) -> F
     return make_form(section, answers, today, formdata=merged)
 
 
-def page_answers(page: str, form: Form, answers: Answers) -> dict[str, Any]:
-    """The values of the questions `page` asks, as JSON-ready values."""
-    return {name: form[name].data for name in flow.fields(page, answers.steps)}
+def keep_page(page: str, form: Form, answers: Answers) -> None:
+    """Put what `form` holds for the questions `page` asks into the draft's answers."""
+    section = flow.BY_NAME[page].section
+    asked = flow.fields(page, answers.steps)
+    answers.steps.setdefault(section, {}).update({name: form[name].data for name in asked})
 
 
 def only_page_errors(page: str, form: Form, answers: Answers) -> bool:

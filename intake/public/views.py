@@ -140,11 +140,10 @@ def step(name: str) -> str | Response:
         return _render_page(name, answers, form=steps.page_form(name, answers, today))
 
     form = steps.page_form(name, answers, today, posted=request.form)
-    section = flow.BY_NAME[name].section
     switch_to = request.form.get("switch_lang")
     if switch_to in shipped() and steps.storable(form):
         # Keep what was typed, checked or not, and show the same page in the other language.
-        answers.steps.setdefault(section, {}).update(steps.page_answers(name, form, answers))
+        steps.keep_page(name, form, answers)
         steps.save_answers(answers)
         session[LANG_KEY] = switch_to
         return redirect(url_for(".step", name=name))
@@ -154,11 +153,11 @@ def step(name: str) -> str | Response:
             return _render_page(name, answers, form=form)
         # Keep what was typed and show the errors after a redirect, so Back and reload never
         # ask to send the form again.
-        answers.steps.setdefault(section, {}).update(steps.page_answers(name, form, answers))
+        steps.keep_page(name, form, answers)
         answers.show_errors = name
         steps.save_answers(answers)
         return redirect(url_for(".step", name=name))
-    answers.steps.setdefault(section, {}).update(steps.page_answers(name, form, answers))
+    steps.keep_page(name, form, answers)
     steps.save_answers(answers)
     if name == "danger" and steps.needs_safety_page(answers):
         return redirect(url_for(".safety"))
