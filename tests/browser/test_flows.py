@@ -7,6 +7,7 @@ from typing import Any
 
 import pyotp
 import pytest
+from playwright.sync_api import expect
 
 from intake.extensions import db
 from intake.models import Report
@@ -16,10 +17,20 @@ from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff, pdf_bytes
 PDF = pdf_bytes()
 
 
+def follow(page: Any, control: Any) -> None:
+    """Click a link or button and wait until the page it leads to has loaded.
+
+    Without the wait, the next step can read the old page while it is being replaced
+    (an empty title, or a second click on the same page's button).
+    """
+    with page.expect_navigation():
+        control.click()
+
+
 def go_on(page: Any, times: int = 1) -> None:
     """Press "Continue" (on pages the resident leaves as they are, `times` in a row)."""
     for _ in range(times):
-        page.get_by_role("button", name="Continue").click()
+        follow(page, page.get_by_role("button", name="Continue"))
 
 
 def fill_incident(page: Any, narrative: str) -> None:
@@ -36,7 +47,7 @@ def test_a_resident_files_a_hate_incident_with_evidence(
 ) -> None:
     page = page_factory(size="phone", javascript=javascript)
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Start a report").click()
+    follow(page, page.get_by_role("link", name="Start a report"))
     page.get_by_label("I was targeted because of who I am (a hate incident)").check()
     go_on(page)
     page.get_by_role("group", name="Are you in danger now?").get_by_label("No").check()
@@ -56,18 +67,18 @@ def test_a_resident_files_a_hate_incident_with_evidence(
     evidence = tmp_path / "letter.pdf"
     evidence.write_bytes(PDF)
     page.get_by_label("Add files").set_input_files(str(evidence))
-    page.get_by_role("button", name="Add these files").click()
+    follow(page, page.get_by_role("button", name="Add these files"))
     assert page.get_by_text("letter.pdf").count() >= 1
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue").click()  # Contact: stay anonymous.
-    assert "Check and send" in page.title()
+    follow(page, page.get_by_role("button", name="Continue"))
+    follow(page, page.get_by_role("button", name="Continue"))  # Contact: stay anonymous.
+    expect(page).to_have_title(re.compile("Check and send"))
     # The review step changes one answer and keeps the others.
-    page.get_by_role("link", name=re.compile("Change.*Tell us what happened")).click()
+    follow(page, page.get_by_role("link", name=re.compile("Change.*Tell us what happened")))
     page.get_by_label("Tell us what happened").fill("They shouted at us outside the temple, twice.")
-    page.get_by_role("button", name="Continue").click()
+    follow(page, page.get_by_role("button", name="Continue"))
     assert "twice" in page.content()
     assert "letter.pdf" in page.content()
-    page.get_by_role("button", name="Send my report").click()
+    follow(page, page.get_by_role("button", name="Send my report"))
     assert page.get_by_text("Your report was sent").is_visible()
     # Printing needs JavaScript: without it the button is not there to do nothing.
     print_button = page.get_by_role("button", name="Print this page")
@@ -78,7 +89,7 @@ def test_a_resident_files_a_hate_incident_with_evidence(
     receipt = page.locator(".receipt__code").inner_text()
     assert len(receipt.split()) == 6
     page.get_by_label("I have written down or saved my record number and secret code.").check()
-    page.get_by_role("button", name="I have saved it").click()
+    follow(page, page.get_by_role("button", name="I have saved it"))
     assert receipt not in page.content()
 
 
@@ -154,7 +165,7 @@ def test_phone_numbers_stay_in_order_right_to_left(
     page = page_factory(size="phone")
     page.goto(live_server.url + f"/report/kind?lang={language}")
     page.locator("input[name=kind]").first.check()
-    page.locator("form#step-form button[type=submit]").last.click()
+    follow(page, page.locator("form#step-form button[type=submit]").last)
     page.goto(live_server.url + "/report/details")
     phone = page.locator("input[name=phone]")
     phone.fill("773 555 01")
@@ -171,7 +182,7 @@ def test_switching_language_mid_form_keeps_answers(live_server: Any, page_factor
     go_on(page)
     page.goto(live_server.url + "/report/story")
     page.get_by_label("Tell us what happened").fill("Half written, then I switched language")
-    page.get_by_role("button", name="Español").click()
+    follow(page, page.get_by_role("button", name="Español"))
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("textarea").first.input_value() == "Half written, then I switched language"
 
@@ -205,11 +216,11 @@ def staff_sign_in(page: Any, base: str, email: str) -> None:
     page.goto(base + "/staff/sign-in")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
+    follow(page, page.get_by_role("button", name="Continue"))
     page.get_by_label("Six-digit code from your authenticator app").fill(
         pyotp.TOTP(STAFF_TOTP).now()
     )
-    page.get_by_role("button", name="Sign in").click()
+    follow(page, page.get_by_role("button", name="Sign in"))
 
 
 def test_staff_triage_assign_close_and_export(live_server: Any, page_factory: Any) -> None:
@@ -226,17 +237,17 @@ def test_staff_triage_assign_close_and_export(live_server: Any, page_factory: An
     create_staff(app, "inv@browser.example", ["investigator"], name="Inv")
     page = page_factory()
     staff_sign_in(page, live_server.url, "supervisor@browser.example")
-    page.get_by_role("link", name="Triage queue").click()
-    page.get_by_role("link", name=case_number).click()
+    follow(page, page.get_by_role("link", name="Triage queue"))
+    follow(page, page.get_by_role("link", name=case_number))
     page.get_by_label("Move to").select_option("screening")
-    page.get_by_role("button", name="Save").click()
+    follow(page, page.get_by_role("button", name="Save"))
     page.get_by_label("Assigned to", exact=True).select_option(label="Inv (inv@browser.example)")
-    page.get_by_role("button", name="Assign", exact=True).click()
+    follow(page, page.get_by_role("button", name="Assign", exact=True))
     page.get_by_label("Move to").select_option("closed")
     page.get_by_label("Closure reason").select_option("duplicate")
-    page.get_by_role("button", name="Save").click()
+    follow(page, page.get_by_role("button", name="Save"))
     assert "screening → closed" in page.locator("#audit").inner_text()
-    page.get_by_role("link", name="Reports").click()
+    follow(page, page.get_by_role("link", name="Reports"))
     with page.expect_download() as download:
         page.get_by_role("link", name="XLSX").click()
     assert download.value.suggested_filename.endswith(".xlsx")
