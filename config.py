@@ -116,6 +116,18 @@ class Config:
     LOOKUP_RECORD_RATE_LIMIT = os.environ.get("LOOKUP_RECORD_RATE_LIMIT", "5 per hour")
     RESIDENT_SESSION_MINUTES = _env_int("RESIDENT_SESSION_MINUTES", 30)
 
+    # How many years a finished case is kept, counted from when it was closed (or referred), by
+    # the rules in intake/records/retention.py. PLACEHOLDERS: the commission replaces them with
+    # its approved records retention schedule (README, "Records and retention").
+    # RETENTION_YEARS='{"closed_hate": 7}' in the environment changes one rule.
+    RETENTION_YEARS: dict[str, int] = {
+        "closed_at_screening": 2,
+        "referred": 2,
+        "closed_hate": 5,
+        "closed_discrimination": 5,
+        **json.loads(os.environ.get("RETENTION_YEARS", "{}")),
+    }
+
     # Where "Leave this site quickly" goes: an ordinary, neutral page.
     QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/")
 

@@ -1,5 +1,5 @@
-"""Command-line tasks: `flask staff create`, `flask demo load`, `flask drafts purge`, and more
-(`flask --help` lists them)."""
+"""Command-line tasks: `flask staff create`, `flask demo load`, `flask drafts purge`,
+`flask records dispose`, and more (`flask --help` lists them)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,26 @@ drafts_cli = AppGroup("drafts", help="Residents' unsent answers.")
 staff_cli = AppGroup("staff", help="Staff accounts.")
 mail_cli = AppGroup("mail", help="The email outbox.")
 reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
+records_cli = AppGroup("records", help="Records retention and disposal.")
+
+
+@records_cli.command("dispose")
+def dispose_records() -> None:
+    """Dispose of every case whose disposal two people approved and that is not on legal hold
+    (run from cron). Nothing else is touched: proposing and approving happen in the portal."""
+    from .records import disposal
+
+    click.echo(f"Disposed of {disposal.dispose_approved()} cases.")
+
+
+@records_cli.command("due")
+def due_records() -> None:
+    """List the cases past their retention period (case numbers and dates only)."""
+    from .clock import today
+    from .records import retention
+
+    for item in retention.due(today(), limit=100_000):
+        click.echo(f"{item.report.case_number}  {item.rule.name}  due {item.due_on.isoformat()}")
 
 
 @reports_cli.command("export")
@@ -116,3 +136,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(staff_cli)
     app.cli.add_command(mail_cli)
     app.cli.add_command(reports_cli)
+    app.cli.add_command(records_cli)

@@ -14,10 +14,12 @@ from .extensions import db
 
 @event.listens_for(Engine, "connect")
 def _connection_settings(connection: Any, _record: Any) -> None:
-    """SQLite with several writers (threads, gunicorn workers): WAL and a busy timeout; reads
-    through memory-mapped I/O with a larger page cache (case lists touch scattered pages)."""
+    """SQLite enforces foreign keys as PostgreSQL does (it does not by default); with several
+    writers (threads, gunicorn workers): WAL and a busy timeout; reads through memory-mapped I/O
+    with a larger page cache (case lists touch scattered pages)."""
     if type(connection).__module__.startswith("sqlite3"):
         cursor = connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA mmap_size=1073741824")  # Up to 1 GiB of the file mapped.

@@ -29,6 +29,7 @@ class Can(StrEnum):
     REPORTS = "reports"  # Statistics, charts and exports without personal data.
     EXPORT_PERSONAL = "export_personal"  # Exports with names and contact details.
     ADMINISTER = "administer"  # Staff accounts (and no case content).
+    MANAGE_RECORDS = "manage_records"  # Retention: legal holds, propose and approve disposal.
 
 
 # Any one of these opens the case pages; which cases, `cases.access` decides.
@@ -67,10 +68,11 @@ ROLES = (
                 Can.ASSIGN_ANY,
                 Can.REPORTS,
                 Can.EXPORT_PERSONAL,
+                Can.MANAGE_RECORDS,
             }
         ),
     ),
-    Role("admin", _l("Administrator"), frozenset({Can.ADMINISTER})),
+    Role("admin", _l("Administrator"), frozenset({Can.ADMINISTER, Can.MANAGE_RECORDS})),
 )
 ROLE_NAMES = frozenset(role.name for role in ROLES)
 BY_NAME = {role.name: role for role in ROLES}

@@ -244,3 +244,27 @@ def _safe(name: str) -> str:
     if not name or any(ch not in "0123456789abcdef" for ch in name):
         raise ValueError("not a stored file name")
     return name
+
+
+def shred(names: Iterable[str]) -> None:
+    """Delete evidence files for good: overwrite each with zeros, flush, then unlink.
+
+    On a journalling or copy-on-write file system, or an SSD, old blocks may survive an
+    overwrite; the README's advice (encrypted disks, expiring backups) covers the rest.
+    """
+    folder = _folder(EVIDENCE)
+    for name in names:
+        path = folder / _safe(name)
+        try:
+            size = path.stat().st_size
+            with path.open("r+b") as handle:
+                remaining = size
+                while remaining > 0:
+                    chunk = min(remaining, 1024 * 1024)
+                    handle.write(bytes(chunk))
+                    remaining -= chunk
+                handle.flush()
+                os.fsync(handle.fileno())
+        except FileNotFoundError:
+            continue
+        path.unlink(missing_ok=True)

@@ -110,6 +110,13 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration recreates a table (copy, drop, rename): with foreign keys on,
+            # dropping the old `report` would cascade-delete every note and file row. They are
+            # off while migrating (outside a transaction, or SQLite ignores it), checked after.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # Alembic then begins and commits its own transaction.
         conf_args.setdefault("render_item", render_item)
         conf_args.setdefault("include_object", include_object)
         conf_args.setdefault("compare_type", True)
@@ -118,6 +125,11 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"the migration left broken references: {broken[:5]}")
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

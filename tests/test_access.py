@@ -41,6 +41,9 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.report_chart": frozenset({"supervisor"}),
     "staff.export_summary": frozenset({"supervisor"}),
     "staff.export_cases": frozenset({"supervisor"}),
+    "staff.records": frozenset({"supervisor", "admin"}),
+    "staff.records_hold": frozenset({"supervisor", "admin"}),
+    "staff.records_step": frozenset({"supervisor", "admin"}),
     "staff.admin_staff": frozenset({"admin"}),
     "staff.admin_staff_edit": frozenset({"admin"}),
     "staff.admin_staff_action": frozenset({"admin"}),
@@ -54,6 +57,7 @@ ARGUMENTS = {
     "name": "kind",
     "index": 0,
     "fmt": "csv",
+    "step": "release",
 }
 
 

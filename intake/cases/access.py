@@ -45,8 +45,9 @@ def can_see_contact(staff: Staff, report: Report) -> bool:
 
 def can_work(staff: Staff, report: Report) -> bool:
     """Change status, priority, notes and links, write to the resident: who may open the case
-    and work cases (a read-only role opens it and changes nothing)."""
-    return staff.can(Can.WORK_CASES) and can_view(staff, report)
+    and work cases (a read-only role opens it and changes nothing). A disposed case's tombstone
+    is never changed."""
+    return report.disposed_on is None and staff.can(Can.WORK_CASES) and can_view(staff, report)
 
 
 def can_assign(staff: Staff, report: Report) -> bool:

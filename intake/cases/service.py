@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -52,13 +53,27 @@ def _saving(report: Report, expected_version: int) -> Iterator[None]:
         raise
 
 
-def _set(staff: Staff, report: Report, field: str, value: Any) -> bool:
+def _set(staff: Staff, report: Report, field: str, value: Any, *, text: bool = False) -> bool:
+    """Change one field and record it; a free `text` is recorded as changed, never copied (the
+    trail outlives the case's content, which disposal deletes)."""
     old = getattr(report, field)
     if old == value:
         return False
     setattr(report, field, value)
-    audit.record(staff, "change", report, field=field, old=old, new=value)
+    if text:
+        audit.record(staff, "change", report, field=field)
+    else:
+        audit.record(staff, "change", report, field=field, old=old, new=value)
     return True
+
+
+def stamp_move(report: Report, status: str, now: datetime) -> None:
+    """Set the timestamps that leaving the case's status and entering `status` record."""
+    leaving, entering = statuses.info(report.status), statuses.info(status)
+    if leaving.left_at:
+        setattr(report, leaving.left_at, now)
+    if entering.entered_at:
+        setattr(report, entering.entered_at, now)
 
 
 def update_case(
@@ -76,17 +91,14 @@ def update_case(
     with _saving(report, expected_version):
         if status and status != report.status:
             check_move(report.status, status, closure_reason, referred_to)
-            now = utcnow()
-            leaving, entering = statuses.info(report.status), statuses.info(status)
-            if leaving.left_at:
-                setattr(report, leaving.left_at, now)
-            if entering.entered_at:
-                setattr(report, entering.entered_at, now)
+            stamp_move(report, status, utcnow())
             if status == Status.CLOSED:
                 _set(staff, report, "closure_reason", closure_reason)
             if status == Status.REFERRED:
                 _set(staff, report, "referred_to", referred_to)
-                _set(staff, report, "referral_note", (referral_note or "").strip() or None)
+                _set(
+                    staff, report, "referral_note", (referral_note or "").strip() or None, text=True
+                )
             _set(staff, report, "status", status)
         if urgent is not None:
             _set(staff, report, "urgent", urgent)

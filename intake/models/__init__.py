@@ -1,6 +1,6 @@
 """The database models."""
 
-from .cases import AuditEvent, CaseCounter, CaseLink, Note, SavedView
+from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .sessions import WebSession
@@ -15,6 +15,7 @@ __all__ = [
     "CaseCounter",
     "CaseLink",
     "Contact",
+    "Disposal",
     "Draft",
     "Message",
     "Note",

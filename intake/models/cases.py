@@ -52,7 +52,11 @@ class AuditEvent(db.Model):  # type: ignore[name-defined,misc]
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
-    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
+    # A report is never deleted (disposal leaves a tombstone that its audit rows point at), and
+    # the database refuses to delete one that the trail names.
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("report.id", ondelete="RESTRICT"), index=True
+    )
     action: Mapped[str] = mapped_column(String(30))
     field: Mapped[str | None] = mapped_column(String(40))
     old_value: Mapped[str | None] = mapped_column(Text)
@@ -60,6 +64,24 @@ class AuditEvent(db.Model):  # type: ignore[name-defined,misc]
     detail: Mapped[str | None] = mapped_column(Text)
 
     staff: Mapped[Staff | None] = relationship()
+
+
+class Disposal(db.Model):  # type: ignore[name-defined,misc]
+    """A proposal to dispose of a case past its retention period, and its approval by a second
+    person: `intake.records` disposes of a case only once both are there and no hold is set."""
+
+    __tablename__ = "disposal"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), primary_key=True
+    )
+    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    proposed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    proposed_by: Mapped[Staff] = relationship(foreign_keys=[proposed_by_id])
+    approved_by: Mapped[Staff | None] = relationship(foreign_keys=[approved_by_id])
 
 
 class SavedView(db.Model):  # type: ignore[name-defined,misc]

@@ -91,6 +91,13 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     referred_to: Mapped[str | None] = mapped_column(String(30))
     referral_note: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    # Records lifecycle (intake/records): a legal hold's reason blocks disposal while set; the
+    # resident asked to withdraw; the day everything personal was deleted (the row is then a
+    # tombstone that keeps only what the statistics count).
+    legal_hold: Mapped[str | None] = mapped_column(Text)
+    withdrawal_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    disposed_on: Mapped[date | None] = mapped_column(Date, index=True)
     # Optimistic locking: a save based on an older version is refused, never silently merged.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -16,14 +16,15 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from .. import followup, uploads
+from .. import followup, statuses, uploads
 from ..bidi import isolated
 from ..extensions import configured_limit, failed_attempt, limit_key, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
+from ..records import disposal
 from ..sessions import fresh_entry, renew
-from .check_forms import LookupForm, ReplyForm
+from .check_forms import LookupForm, ReplyForm, WithdrawForm
 from .forms import ContactForm, EvidenceForm
 from .steps import form_answers
 from .views import bp
@@ -76,6 +77,8 @@ def resident_required(view: Callable[..., ResponseReturnValue]) -> ResidentView:
         report = _signed_in_report()
         if report is None:
             return redirect(url_for(".check"))
+        if report.disposed_on is not None and request.method == "POST":
+            return redirect(url_for(".status"))  # Its details are gone; nothing to add to.
         return view(report, *args, **kwargs)
 
     return with_report
@@ -110,13 +113,17 @@ def check() -> ResponseReturnValue:
 
 
 def _render_status(report: Report, **forms: Any) -> str:
+    if report.disposed_on is not None:
+        return render_template("public/status_disposed.html", report=report)
     forms.setdefault("reply_form", ReplyForm())
+    forms.setdefault("withdraw_form", WithdrawForm())
     forms.setdefault("files_form", EvidenceForm())
     forms.setdefault("contact_form", _contact_form(report))
     return render_template(
         "public/status.html",
         report=report,
         status=followup.public_status(report),
+        status_open=statuses.info(report.status).open,
         messages=followup.thread(report),
         file_count=len(report.attachments),
         max_files=int(current_app.config["MAX_FILES"]) * 2,
@@ -204,6 +211,27 @@ def add_contact(report: Report) -> ResponseReturnValue:
             flash(_("Your contact details were deleted. Your report is anonymous again."), "info")
         else:
             flash(_("Your contact details were saved."), "info")
+    return redirect(url_for(".status"))
+
+
+@bp.post("/check/report/withdraw")
+@resident_required
+def withdraw(report: Report) -> ResponseReturnValue:
+    """The resident withdraws the report: deleted at once before staff accept it, otherwise a
+    request that staff act on."""
+    form = WithdrawForm()
+    if not form.validate_on_submit():
+        return _render_status(report, withdraw_form=form)
+    if disposal.withdraw(report):
+        flash(_("Your report was withdrawn and its details were deleted."), "info")
+    else:
+        flash(
+            _(
+                "We received your request to withdraw your report. Staff will write to you "
+                "here about what happens next."
+            ),
+            "info",
+        )
     return redirect(url_for(".status"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired
 
 from .forms import NARRATIVE_MAX, too_long
@@ -38,5 +38,16 @@ class ReplyForm(FlaskForm):
         validators=[
             InputRequired(message=_l("Write your message first.")),
             too_long(NARRATIVE_MAX),
+        ],
+    )
+
+
+class WithdrawForm(FlaskForm):
+    """The resident withdraws their report."""
+
+    confirm = BooleanField(
+        _l("I want to withdraw my report."),
+        validators=[
+            InputRequired(message=_l("Tick the box to confirm that you want to withdraw."))
         ],
     )

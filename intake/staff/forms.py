@@ -153,3 +153,19 @@ class StaffForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that only needs a CSRF token."""
+
+
+class HoldForm(FlaskForm):
+    """Put a case on legal hold, by its number."""
+
+    number = StringField(
+        _l("Case number or record number"),
+        validators=[InputRequired(message=_l("Enter a case number.")), Length(max=40)],
+    )
+    reason = TextAreaField(
+        _l("Reason for the hold"),
+        validators=[
+            InputRequired(message=_l("Say why the case is on hold.")),
+            Length(max=1000),
+        ],
+    )

@@ -148,6 +148,8 @@ def case(case_id: int) -> str:
     """The whole story of one case, its workflow, notes, links and audit trail."""
     report = _case_or_404(case_id)
     service.record_view(me(), report)
+    if report.disposed_on is not None:
+        return render_template("staff/case_disposed.html", report=report)
     return _render_case(report)
 
 
