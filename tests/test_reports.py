@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -137,11 +139,46 @@ def test_public_summary_hides_counts_below_five(app: Flask, seeded: dict[str, An
     with app.app_context():
         summary = summarize(parse("2026-Q3"), date(2026, 10, 1), public=True)
     assert summary.total == 9
-    assert counts(summary, "kind") == {"discrimination": None, "hate": 6}
+    # 3 discrimination would be 9 - 6: the 6 is hidden too, and said to be hidden, not small.
+    assert counts(summary, "kind") == {"discrimination": None, "hate": None}
+    kind = {row.key: row.shown for row in summary.table("kind").rows}
+    assert kind == {"discrimination": "fewer than 5", "hate": "not shown"}
     assert counts(summary, "status") == {"screening": 5, "closed": None, "accepted": None}
     assert [row.count for row in summary.trend] == [None, None, 5]
     assert summary.caseload == []
     assert summary.timings[1].median is None  # Two closed cases: too few to show.
+
+
+def attacker_can_tell_it_is_not_empty(rows: list[Any], margin: int, index: int) -> bool:
+    """Whether published counts and the margin prove that hidden row `index` holds someone:
+    the other hidden rows (those said to be small 0..4, those withheld any number) cannot hold
+    the rest."""
+    rest = margin - sum(row.count for row in rows if row.count is not None)
+    others = [row for i, row in enumerate(rows) if row.count is None and i != index]
+    highest = math.inf if any(row.complementary for row in others) else 4 * len(others)
+    return rest > highest
+
+
+@pytest.mark.parametrize("small_cells", [1, 2, 3, 6])
+def test_no_hidden_count_can_be_worked_out_by_subtraction(small_cells: int) -> None:
+    from intake.statistics.summary import Row, protect
+
+    chance = random.Random(small_cells)
+    for _trial in range(300):
+        counts = [chance.randint(0, 4) for _ in range(small_cells)]
+        counts += [chance.randint(5, 40) for _ in range(chance.randint(0, 4))]
+        rows = [Row(str(i), str(i), count) for i, count in enumerate(counts)]
+        margin = sum(counts)
+        if margin < 5:
+            continue  # The margin itself is then hidden: nothing to subtract from.
+        published = protect(rows, adds_up=True)
+        for index, (row, count) in enumerate(zip(published, counts, strict=True)):
+            assert (row.count is None) == (count < 5 or row.complementary)
+            if row.count is None and 0 < count < 5:
+                assert not attacker_can_tell_it_is_not_empty(published, margin, index), counts
+    # Rows that add up to nothing published need no companion.
+    rows = [Row("a", "a", 2), Row("b", "b", 9)]
+    assert [row.count for row in protect(rows, adds_up=False)] == [None, 9]
 
 
 def test_the_summary_follows_every_later_change(

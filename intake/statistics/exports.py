@@ -313,9 +313,9 @@ def summary_rows(summary: Summary) -> Iterator[list[Any]]:
     yield [_("Reports received"), "", summary.total if summary.total is not None else hidden]
     for table in summary.tables:
         for row in table.rows:
-            yield [str(table.title), row.label, row.count if row.count is not None else hidden]
+            yield [str(table.title), row.label, row.shown]
     for row in summary.trend:
-        yield [_("Reports by month"), row.label, row.count if row.count is not None else hidden]
+        yield [_("Reports by month"), row.label, row.shown]
     for item in summary.timings:
         yield [str(item.title), _("cases"), item.cases]
         yield [str(item.title), _("median days"), "" if item.median is None else item.median]
@@ -328,10 +328,9 @@ def summary_rows(summary: Summary) -> Iterator[list[Any]]:
 def summary_sheets(summary: Summary) -> Iterator[tuple[str, list[list[Any]]]]:
     """The summary as XLSX sheets: an overview, then one sheet per table."""
     yield _("Summary"), list(summary_rows(summary))
-    hidden = hidden_count()
     for table in summary.tables:
         rows: list[list[Any]] = [[str(table.title), _("Count")]]
-        rows += [[row.label, row.count if row.count is not None else hidden] for row in table.rows]
+        rows += [[row.label, row.shown] for row in table.rows]
         yield str(table.title), rows
 
 

@@ -69,9 +69,11 @@ def build(summary: Summary) -> bytes:
     pdf = _document()
     _heading(pdf, _("Summary report: %(period)s", period=summary.period.key), 16)
     if summary.public:
-        pdf.multi_cell(
-            0, 6, _("Public version: counts below 5 are not shown."), new_x="LMARGIN", new_y="NEXT"
+        note = _(
+            "Public version: counts below 5 are not shown, nor a larger count from which a "
+            "small one could be worked out."
         )
+        pdf.multi_cell(0, 6, note, new_x="LMARGIN", new_y="NEXT")
     total = str(summary.total) if summary.total is not None else hidden
     figures = [(_("Reports received"), total)]
     for item in summary.timings:
@@ -95,7 +97,7 @@ def build(summary: Summary) -> bytes:
         _table(
             pdf,
             [
-                (row.label, str(row.count) if row.count is not None else hidden)
+                (row.label, str(row.shown))
                 for row in table.rows
             ],
         )

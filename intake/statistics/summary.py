@@ -3,7 +3,8 @@
 Reports count by the day they were received at the commission (`received_on`); the figures come
 from daily counts the database keeps (see `rollup`), so a year costs the same at any size. A
 "public" summary suppresses every count below PUBLIC_MINIMUM so no small group of people can be
-singled out.
+singled out, and where a table's rows add up to a published figure it also hides a larger count
+(complementary suppression), so that no hidden count can be worked out by subtraction.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 from flask_babel.speaklater import LazyString
 from sqlalchemy import case, func, select
 
@@ -36,13 +38,56 @@ def hidden_count() -> str:
     return str(_("fewer than %(num)d", num=PUBLIC_MINIMUM))
 
 
+def withheld_count() -> str:
+    """What stands in for a larger count hidden so that a small one cannot be worked out."""
+    return str(pgettext("a count hidden to protect a small count", "not shown"))
+
+
 @dataclass(frozen=True)
 class Row:
-    """One line of a table; `count` is None where it is suppressed."""
+    """One line of a table; `count` is None where it is suppressed (`complementary`: a count
+    of PUBLIC_MINIMUM or more, hidden to protect a small one)."""
 
     key: str
     label: str
     count: int | None
+    complementary: bool = False
+
+    @property
+    def shown(self) -> int | str:
+        """The count as published."""
+        if self.count is not None:
+            return self.count
+        return withheld_count() if self.complementary else hidden_count()
+
+
+def protect(rows: list[Row], adds_up: bool) -> list[Row]:
+    """Hide every count below PUBLIC_MINIMUM. When the rows add up to a published figure
+    (`adds_up`), the hidden counts' sum is known by subtraction; if that sum could show that a
+    hidden count is not zero (one hidden row, or a sum above what the others could hold), the
+    smallest published row is hidden too (or, with none, the small rows are withheld without
+    saying they are small). A reader then cannot tell whether any hidden row holds anyone."""
+    small = [row for row in rows if (row.count or 0) < PUBLIC_MINIMUM]
+    hidden_sum = sum(row.count or 0 for row in small)
+    derivable = hidden_sum > 0 and (
+        len(small) == 1 or hidden_sum > (PUBLIC_MINIMUM - 1) * (len(small) - 1)
+    )
+    shown = [row for row in rows if (row.count or 0) >= PUBLIC_MINIMUM]
+    companion = min(shown, key=lambda row: (row.count or 0, row.key), default=None)
+    if not adds_up:
+        companion = None
+    result = []
+    for row in rows:
+        if (row.count or 0) < PUBLIC_MINIMUM:
+            # With no larger row to hide, the small ones are withheld without saying they are
+            # small: a reader then cannot bound them by subtraction either.
+            alone = derivable and companion is None
+            result.append(replace(row, count=None, complementary=alone))
+        elif derivable and row is companion:
+            result.append(replace(row, count=None, complementary=True))
+        else:
+            result.append(row)
+    return result
 
 
 @dataclass(frozen=True)
@@ -53,15 +98,13 @@ class Table:
     title: LazyString
     rows: list[Row]
 
-    def suppressed(self) -> Table:
-        """The same table with every count below PUBLIC_MINIMUM hidden."""
-        return replace(
-            self,
-            rows=[
-                replace(row, count=None) if (row.count or 0) < PUBLIC_MINIMUM else row
-                for row in self.rows
-            ],
-        )
+    def suppressed(self, adds_up: bool = False) -> Table:
+        """The same table with small counts hidden (`protect`)."""
+        return replace(self, rows=protect(self.rows, adds_up))
+
+    def count_of(self, key: str) -> int | None:
+        """The published count of one row (None: hidden or absent)."""
+        return next((row.count for row in self.rows if row.key == key), None)
 
 
 @dataclass(frozen=True)
@@ -229,6 +272,31 @@ def caseload(today: date) -> list[Caseload]:
     ]
 
 
+# Tables whose rows add up to the number of reports (each report counted once), and tables whose
+# rows add up to one row of another table (dimension, key). Terms chosen several at a time
+# (protected classes, bias categories) and places (some reports have none) add up to nothing.
+ADD_UP_TO_TOTAL = frozenset({"kind", "language", "anonymous", "status"})
+ADD_UP_TO_ROW = {"covered_area": ("kind", "discrimination"), "closure_reason": ("status", "closed")}
+
+
+def _suppress(result: Summary) -> None:
+    """Make a summary fit to publish (see `protect`)."""
+    total_published = (result.total or 0) >= PUBLIC_MINIMUM
+    if not total_published:
+        result.total = None
+    by_name: dict[str, Table] = {}
+    for table in result.tables:
+        if table.name not in ADD_UP_TO_ROW:
+            by_name[table.name] = table.suppressed(
+                table.name in ADD_UP_TO_TOTAL and total_published
+            )
+    for name, (dimension, key) in ADD_UP_TO_ROW.items():
+        table = next(table for table in result.tables if table.name == name)
+        by_name[name] = table.suppressed(by_name[dimension].count_of(key) is not None)
+    result.tables = [by_name[table.name] for table in result.tables]
+    result.trend = protect(result.trend, total_published)
+
+
 def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
     """The whole summary of a period; `public` suppresses small counts and leaves out staff."""
     rollup.fold()
@@ -246,10 +314,7 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
         public=public,
     )
     if public:
-        result.tables = [table.suppressed() for table in result.tables]
-        result.trend = Table("trend", _l("Reports by month"), result.trend).suppressed().rows
-        if total < PUBLIC_MINIMUM:
-            result.total = None
+        _suppress(result)
         result.timings = [
             t if t.cases >= PUBLIC_MINIMUM else replace(t, median=None, p90=None)
             for t in result.timings
