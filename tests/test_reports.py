@@ -163,7 +163,7 @@ def attacker_can_tell_it_is_not_empty(rows: list[Any], margin: int, index: int) 
 def test_no_hidden_count_can_be_worked_out_by_subtraction(small_cells: int) -> None:
     from intake.statistics.summary import Row, protect
 
-    chance = random.Random(small_cells)
+    chance = random.Random(small_cells)  # noqa: S311 - repeatable test tables, not secrets
     for _trial in range(300):
         counts = [chance.randint(0, 4) for _ in range(small_cells)]
         counts += [chance.randint(5, 40) for _ in range(chance.randint(0, 4))]
