@@ -96,10 +96,7 @@ def build(summary: Summary) -> bytes:
             pdf.image(BytesIO(image), w=150)
         _table(
             pdf,
-            [
-                (row.label, str(row.shown))
-                for row in table.rows
-            ],
+            [(row.label, str(row.shown)) for row in table.rows],
         )
     if summary.caseload:
         _heading(pdf, _("Caseload"))
