@@ -19,7 +19,8 @@ from .cases.duplicates import fingerprint
 from .cases.numbers import next_case_number
 from .crypto import email_hash
 from .extensions import db
-from .models import Attachment, Contact, Report, ReportTerm
+from .models import Attachment, Consent, Contact, Report, ReportTerm
+from .records.consent import POLICE
 from .statuses import Status
 
 RECORD_NUMBER_TRIES = 5
@@ -114,6 +115,8 @@ def file_report(
     receipt = receipts.new_receipt(receipt_kind)
     report.receipt_hash, report.receipt_version = receipts.hash_receipt(receipt)
     report.attachments = _attachments(files)
+    if report.share_with_police:
+        report.consents = [Consent(subject=POLICE, given=True, channel="online")]
     moved: list[str] = []
     for attempt in range(RECORD_NUMBER_TRIES):
         report.record_number = _unused_record_number()

@@ -30,6 +30,7 @@ class Can(StrEnum):
     EXPORT_PERSONAL = "export_personal"  # Exports with names and contact details.
     ADMINISTER = "administer"  # Staff accounts (and no case content).
     MANAGE_RECORDS = "manage_records"  # Retention: legal holds, propose and approve disposal.
+    OVERRIDE_CONSENT = "override_consent"  # Refer to police without consent, with a reason.
 
 
 # Any one of these opens the case pages; which cases, `cases.access` decides.
@@ -69,6 +70,7 @@ ROLES = (
                 Can.REPORTS,
                 Can.EXPORT_PERSONAL,
                 Can.MANAGE_RECORDS,
+                Can.OVERRIDE_CONSENT,
             }
         ),
     ),

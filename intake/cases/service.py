@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from .. import mail, notifications, statuses
 from ..extensions import db
 from ..models import Attachment, CaseLink, Note, Report, Staff, utcnow
+from ..records import consent
 from ..roles import Can
 from ..statuses import OPEN_STATUSES, Status
 from . import audit
@@ -85,12 +86,17 @@ def update_case(
     closure_reason: str | None = None,
     referred_to: str | None = None,
     referral_note: str | None = None,
+    legal_reason: str | None = None,
     urgent: bool | None = None,
 ) -> None:
-    """Move the case to a new status and/or change its priority."""
+    """Move the case to a new status and/or change its priority. A referral is logged as a
+    disclosure; one to police needs the resident's consent or a supervisor's legal reason."""
     with _saving(report, expected_version):
         if status and status != report.status:
             check_move(report.status, status, closure_reason, referred_to)
+            if status == Status.REFERRED and referred_to:
+                shared, reason = consent.referral(staff, report, referred_to, legal_reason)
+                consent.disclose(staff, report, referred_to, shared, reason)
             stamp_move(report, status, utcnow())
             if status == Status.CLOSED:
                 _set(staff, report, "closure_reason", closure_reason)

@@ -1,6 +1,7 @@
 """The database models."""
 
 from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
+from .consent import Consent, Disclosure
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .sessions import WebSession
@@ -14,7 +15,9 @@ __all__ = [
     "MAX_ID",
     "CaseCounter",
     "CaseLink",
+    "Consent",
     "Contact",
+    "Disclosure",
     "Disposal",
     "Draft",
     "Message",

@@ -18,6 +18,7 @@ from ..statuses import TRIAGE_STATUSES
 from .types import UTCDateTime, utcnow
 
 if TYPE_CHECKING:
+    from .consent import Consent
     from .staff import Staff
 
 
@@ -113,6 +114,9 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
         back_populates="report", cascade="all, delete-orphan", order_by="Attachment.id"
     )
     assignee: Mapped[Staff | None] = relationship(foreign_keys=[assignee_id])
+    consents: Mapped[list[Consent]] = relationship(
+        cascade="all, delete-orphan", order_by="Consent.id"
+    )
 
     def codes(self, vocabulary: str) -> list[str]:
         """The codes chosen from one multi-valued vocabulary, in the order they were given."""

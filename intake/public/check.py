@@ -22,9 +22,9 @@ from ..extensions import configured_limit, failed_attempt, limit_key, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
-from ..records import disposal
+from ..records import consent, disposal
 from ..sessions import fresh_entry, renew
-from .check_forms import LookupForm, ReplyForm, WithdrawForm
+from .check_forms import LookupForm, PoliceConsentForm, ReplyForm, WithdrawForm
 from .forms import ContactForm, EvidenceForm
 from .steps import form_answers
 from .views import bp
@@ -117,6 +117,9 @@ def _render_status(report: Report, **forms: Any) -> str:
         return render_template("public/status_disposed.html", report=report)
     forms.setdefault("reply_form", ReplyForm())
     forms.setdefault("withdraw_form", WithdrawForm())
+    if consent.asked(report):
+        answer = "yes" if report.share_with_police else "no"
+        forms.setdefault("consent_form", PoliceConsentForm(data={"share": answer}))
     forms.setdefault("files_form", EvidenceForm())
     forms.setdefault("contact_form", _contact_form(report))
     return render_template(
@@ -211,6 +214,24 @@ def add_contact(report: Report) -> ResponseReturnValue:
             flash(_("Your contact details were deleted. Your report is anonymous again."), "info")
         else:
             flash(_("Your contact details were saved."), "info")
+    return redirect(url_for(".status"))
+
+
+@bp.post("/check/report/consent")
+@resident_required
+def police_consent(report: Report) -> ResponseReturnValue:
+    """The resident gives or withdraws consent to share their details with the police."""
+    if not consent.asked(report):
+        return redirect(url_for(".status"))
+    form = PoliceConsentForm()
+    if not form.validate_on_submit():
+        return _render_status(report, consent_form=form)
+    given = form.share.data == "yes"
+    if consent.change_from_status_page(report, given):
+        if given:
+            flash(_("Saved: we may share your contact details with the police."), "info")
+        else:
+            flash(_("Saved: we will not share your contact details with the police."), "info")
     return redirect(url_for(".status"))
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired
 
-from .forms import NARRATIVE_MAX, too_long
+from .. import vocab
+from .forms import NARRATIVE_MAX, options, too_long
 
 
 class LookupForm(FlaskForm):
@@ -50,4 +51,18 @@ class WithdrawForm(FlaskForm):
         validators=[
             InputRequired(message=_l("Tick the box to confirm that you want to withdraw."))
         ],
+    )
+
+
+class PoliceConsentForm(FlaskForm):
+    """Give or withdraw consent to share contact details with the police."""
+
+    share = RadioField(
+        _l("May we share your name and contact details with the police?"),
+        description=_l(
+            "Only if you agree. You can change your answer here at any time; it counts from "
+            "when you change it."
+        ),
+        choices=options(vocab.choices(vocab.YES_NO)),
+        validators=[InputRequired(message=_l("Choose yes or no."))],
     )

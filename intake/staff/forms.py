@@ -41,6 +41,10 @@ class CaseUpdateForm(FlaskForm):
         validators=[Optional()],
     )
     referral_note = TextAreaField(_l("Referral note"), validators=[Optional(), Length(max=2000)])
+    legal_reason = TextAreaField(
+        _l("Legal reason for referring to the police without the resident's consent"),
+        validators=[Optional(), Length(max=2000)],
+    )
     urgent = BooleanField(_l("Urgent (danger or violence)"))
 
     def __init__(self, *args: Any, moves: list[tuple[str, Any]], **kwargs: Any) -> None:

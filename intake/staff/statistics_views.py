@@ -24,6 +24,7 @@ from ..auth.guard import allow
 from ..cases import audit
 from ..cases.queries import CaseFilter
 from ..clock import today
+from ..records import consent
 from ..roles import Can
 from ..statistics import charts, exports, pdf, writers
 from ..statistics.periods import Period, PeriodError, chosen, current_quarter
@@ -171,13 +172,11 @@ def export_cases(fmt: str) -> ResponseReturnValue:
     if personal and not me().can(Can.EXPORT_PERSONAL):
         abort(403)
     case_filter = CaseFilter.from_args(request.args)
-    audit.record_export(
-        me(),
-        what="cases",
-        format=fmt,
-        personal=personal,
-        filters=request.query_string.decode("ascii", "ignore"),
-    )
+    # Which filters, not what was typed in the search box (it may be someone's name).
+    filters = sorted({key for key in request.args if key != "personal"})
+    audit.record_export(me(), what="cases", format=fmt, personal=personal, filters=filters)
+    if personal:
+        consent.log_export(me(), "cases")
     rows = exports.case_rows(case_filter, me(), today(), personal)
     name = "cases-personal" if personal else "cases"
     if fmt == "csv":

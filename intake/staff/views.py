@@ -31,6 +31,7 @@ from ..geography import community_area_choices, community_area_name, ward_choice
 from ..i18n import NATIVE_NAMES
 from ..models import Report, Staff
 from ..public.steps import answers_from_report, sections
+from ..records import consent
 from ..roles import ASSIGN, READ_CASES, Can
 from ..uploads import evidence_path
 from .forms import (
@@ -138,6 +139,11 @@ def _render_case(report: Report, **forms: Any) -> str:
         # Hints name only cases this staff member may open (no existence leaks).
         linked=[other for other in service.linked_cases(report) if access.can_view(staff, other)],
         duplicates=possible_duplicates(report, staff),
+        consents=report.consents,
+        consent_asked=consent.asked(report),
+        disclosures=consent.disclosures(report),
+        consent_channels=consent.CHANNELS,
+        shared_labels=consent.shared_labels,
         **forms,
     )
 
@@ -174,6 +180,7 @@ def update_case(case_id: int) -> ResponseReturnValue:
                 closure_reason=form.closure_reason.data or None,
                 referred_to=form.referred_to.data or None,
                 referral_note=form.referral_note.data,
+                legal_reason=form.legal_reason.data,
                 urgent=form.urgent.data,
             )
         except service.ConflictError as conflict:
