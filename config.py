@@ -100,6 +100,8 @@ class Config:
     # Failed staff sign-ins (and two-factor codes), per account and per client.
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "5 per 15 minutes")
     STAFF_IDLE_MINUTES = _env_int("STAFF_IDLE_MINUTES", 30)
+    # How long a resident's contact details stay shown on a case page after "Show contact details".
+    CONTACT_REVEAL_MINUTES = _env_int("CONTACT_REVEAL_MINUTES", 15)
     HSTS_SECONDS = 0
     CASES_PER_PAGE = 25
     # The case list counts matching cases up to this many, then says "more than".

@@ -31,6 +31,7 @@ class Can(StrEnum):
     ADMINISTER = "administer"  # Staff accounts (and no case content).
     MANAGE_RECORDS = "manage_records"  # Retention: legal holds, propose and approve disposal.
     OVERRIDE_CONSENT = "override_consent"  # Refer to police without consent, with a reason.
+    GRANT_IDENTITY = "grant_identity"  # Reveal any case's contact details; let others reveal.
 
 
 # Any one of these opens the case pages; which cases, `cases.access` decides.
@@ -71,6 +72,7 @@ ROLES = (
                 Can.EXPORT_PERSONAL,
                 Can.MANAGE_RECORDS,
                 Can.OVERRIDE_CONSENT,
+                Can.GRANT_IDENTITY,
             }
         ),
     ),

@@ -213,6 +213,13 @@ def totp_code(secret: str = STAFF_TOTP, *, ahead: int = 0) -> str:
 class StaffBrowser(Resident):
     """A staff member's browser: signs in through the real forms."""
 
+    def case_with_contact(self, case_id: int) -> str:
+        """The case page after "Show contact details" (with a reason), as HTML."""
+        page = f"/staff/cases/{case_id}"
+        response = self.post(f"{page}/contact", {"reason": "To call back"}, page=page)
+        assert response.status_code == 302, response.status_code
+        return self.get(page).get_data(as_text=True)
+
     def sign_in(self, email: str, password: str = STAFF_PASSWORD, *, ahead: int = 0) -> None:
         """Password, then the two-factor code."""
         response = self.post("/staff/sign-in", {"email": email, "password": password})

@@ -34,6 +34,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.add_note": CASE_WORK,
     "staff.link": CASE_WORK,
     "staff.send_message": CASE_WORK,
+    "staff.reveal_contact": CASE_WORK,
+    "staff.grant_contact": frozenset({"supervisor"}),
     "staff.attachment": CASE_WORK,
     "staff.assign": frozenset({"intake", "supervisor"}),
     "staff.reassign": frozenset({"supervisor"}),

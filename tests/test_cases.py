@@ -39,7 +39,7 @@ def test_the_case_page_tells_the_whole_story(
 ) -> None:
     case_id = make_case(discrimination_answers(contact=IDENTIFIED_CONTACT))
     supervisor = staff_browser("supervisor")
-    page = supervisor.get(f"/staff/cases/{case_id}").get_data(as_text=True)
+    page = supervisor.case_with_contact(case_id)
     with app.app_context():
         report = db.session.get(Report, case_id)
         assert report is not None

@@ -156,7 +156,7 @@ def test_an_anonymous_resident_adds_contact_later(app: Flask, staff_browser: Any
     )
     assert response.status_code == 302
     supervisor = staff_browser("supervisor")
-    case_page = supervisor.get(f"/staff/cases/{case_id}").get_data(as_text=True)
+    case_page = supervisor.case_with_contact(case_id)
     assert "312 555 0123" in case_page
     with app.app_context():
         report = db.session.get(Report, case_id)

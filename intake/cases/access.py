@@ -38,11 +38,6 @@ def can_view(staff: Staff, report: Report) -> bool:
     return staff.can(Can.SEE_ASSIGNED) and report.assignee_id == staff.id
 
 
-def can_see_contact(staff: Staff, report: Report) -> bool:
-    """Contact details: only for staff who may open the case, never for admins as such."""
-    return can_view(staff, report)
-
-
 def can_work(staff: Staff, report: Report) -> bool:
     """Change status, priority, notes and links, write to the resident: who may open the case
     and work cases (a read-only role opens it and changes nothing). A disposed case's tombstone

@@ -1,7 +1,7 @@
 """The database models."""
 
 from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
-from .consent import Consent, Disclosure
+from .consent import Consent, ContactGrant, Disclosure
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .sessions import WebSession
@@ -17,6 +17,7 @@ __all__ = [
     "CaseLink",
     "Consent",
     "Contact",
+    "ContactGrant",
     "Disclosure",
     "Disposal",
     "Draft",

@@ -1,4 +1,5 @@
-"""What the resident agreed to share, and what the commission shared outside itself."""
+"""What the resident agreed to share, what the commission shared outside itself, and who else
+may see a resident's contact details."""
 
 from __future__ import annotations
 
@@ -56,3 +57,20 @@ class Disclosure(db.Model):  # type: ignore[name-defined,misc]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     staff: Mapped[Staff | None] = relationship()
+
+
+class ContactGrant(db.Model):  # type: ignore[name-defined,misc]
+    """A supervisor let one more staff member reveal a case's contact details."""
+
+    __tablename__ = "contact_grant"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), primary_key=True
+    )
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True
+    )
+    granted_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    staff: Mapped[Staff] = relationship(foreign_keys=[staff_id])

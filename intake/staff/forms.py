@@ -173,3 +173,28 @@ class HoldForm(FlaskForm):
             Length(max=1000),
         ],
     )
+
+
+class RevealForm(FlaskForm):
+    """Ask to see a case's contact details, with the reason (recorded in the audit trail)."""
+
+    reason = StringField(
+        _l("Why do you need them?"),
+        description=_l(
+            "For example: to call back about the interview. Recorded in the audit trail; do not write personal details here."
+        ),
+        validators=[
+            InputRequired(message=_l("Say why you need the contact details.")),
+            Length(max=500),
+        ],
+    )
+
+
+class GrantForm(FlaskForm):
+    """A supervisor lets one more staff member reveal a case's contact details."""
+
+    staff = SelectField(_l("Give access to"), validators=[InputRequired()])
+
+    def __init__(self, *args: Any, people: list[tuple[str, str]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.staff.choices = people or []

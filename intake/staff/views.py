@@ -23,7 +23,7 @@ from werkzeug.wrappers import Response
 
 from .. import accounts, followup, vocab
 from ..auth.guard import ANY_STAFF, allow
-from ..cases import access, audit, deadlines, queries, service
+from ..cases import access, audit, deadlines, identity, queries, service
 from ..cases.duplicates import possible_duplicates
 from ..cases.workflow import WorkflowError, allowed_moves
 from ..clock import today
@@ -38,9 +38,11 @@ from .forms import (
     AssignForm,
     BulkReassignForm,
     CaseUpdateForm,
+    GrantForm,
     LinkForm,
     MessageForm,
     NoteForm,
+    RevealForm,
 )
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -119,13 +121,19 @@ def _render_case(report: Report, **forms: Any) -> str:
     prefill = followup.template_text(template, report) if template in followup.TEMPLATES else None
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
+    forms.setdefault("reveal_form", RevealForm())
+    if staff.can(Can.GRANT_IDENTITY) and report.contact is not None:
+        people = [(str(s.id), f"{s.name} ({s.email})") for s in identity.grantable(report)]
+        forms.setdefault("grant_form", GrantForm(people=people))
     forms.setdefault("link_form", LinkForm())
     trail = audit.trail(report)
     return render_template(
         "staff/case.html",
         report=report,
         sections=sections(answers_from_report(report), today()),
-        show_contact=access.can_see_contact(staff, report),
+        show_contact=identity.revealed(staff, report),
+        may_reveal=identity.may_reveal(staff, report),
+        grants=identity.grants(report) if staff.can(Can.GRANT_IDENTITY) else [],
         can_assign=access.can_assign(staff, report),
         notes=service.notes(report),
         messages=followup.thread(report),
@@ -244,6 +252,43 @@ def add_note(case_id: int) -> ResponseReturnValue:
         flash(_("Note added."), "info")
         return redirect(url_for(".case", case_id=report.id) + "#notes")
     return _render_case(report, note_form=form)
+
+
+@bp.post("/cases/<int:case_id>/contact")
+@allow(*READ_CASES)
+def reveal_contact(case_id: int) -> ResponseReturnValue:
+    """Show the resident's contact details for a while, with the reason in the audit trail."""
+    report = _case_or_404(case_id)
+    form = RevealForm()
+    if form.validate_on_submit():
+        try:
+            identity.reveal(me(), report, form.reason.data or "")
+        except identity.IdentityError as error:
+            form.reason.errors.append(str(error.message))
+        else:
+            return redirect(url_for(".case", case_id=report.id) + "#story-title")
+    return _render_case(report, reveal_form=form)
+
+
+@bp.post("/cases/<int:case_id>/contact-access")
+@allow(Can.GRANT_IDENTITY)
+def grant_contact(case_id: int) -> ResponseReturnValue:
+    """A supervisor lets one more staff member reveal the contact details."""
+    report = _case_or_404(case_id)
+    people = [(str(s.id), s.email) for s in identity.grantable(report)]
+    form = GrantForm(people=people)
+    if form.validate_on_submit():
+        person = accounts.get(int(form.staff.data or 0))
+        try:
+            if person is None:
+                raise identity.IdentityError(_("That person cannot open this case."))
+            identity.grant(me(), report, person)
+        except identity.IdentityError as error:
+            form.staff.errors.append(str(error.message))
+        else:
+            flash(_("%(name)s can now see the contact details.", name=person.name), "info")
+            return redirect(url_for(".case", case_id=report.id) + "#story-title")
+    return _render_case(report, grant_form=form)
 
 
 @bp.post("/cases/<int:case_id>/messages")
