@@ -181,7 +181,8 @@ class RevealForm(FlaskForm):
     reason = StringField(
         _l("Why do you need them?"),
         description=_l(
-            "For example: to call back about the interview. Recorded in the audit trail; do not write personal details here."
+            "For example: to call back about the interview. Recorded in the audit trail; do "
+            "not write personal details here."
         ),
         validators=[
             InputRequired(message=_l("Say why you need the contact details.")),
