@@ -19,6 +19,24 @@ staff_cli = AppGroup("staff", help="Staff accounts.")
 mail_cli = AppGroup("mail", help="The email outbox.")
 reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
 records_cli = AppGroup("records", help="Records retention and disposal.")
+keys_cli = AppGroup("keys", help="Encryption keys and peppers.")
+
+
+@keys_cli.command("rotate")
+def rotate_keys() -> None:
+    """Re-encrypt every value with the first FIELD_ENCRYPTION_KEY and re-hash email lookups with
+    the newest HASH_PEPPER. Afterwards the older encryption keys can be removed."""
+    from .keys import rotate_all
+
+    done = rotate_all()
+    click.echo(f"Re-encrypted {done.values} values; re-hashed {done.email_hashes} email lookups.")
+    if done.receipts_on_older_peppers:
+        click.echo(
+            f"{done.receipts_on_older_peppers} receipts still need an older pepper: keep it "
+            "until their residents open their reports or the reports are disposed of."
+        )
+    else:
+        click.echo("No receipt needs an older pepper: older peppers can be removed.")
 
 
 @records_cli.command("dispose")
@@ -137,3 +155,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(mail_cli)
     app.cli.add_command(reports_cli)
     app.cli.add_command(records_cli)
+    app.cli.add_command(keys_cli)

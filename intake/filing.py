@@ -113,7 +113,7 @@ def file_report(
     """Store the report, its contact, terms and files in one transaction; return its receipt."""
     report = build_report(answers, language, today)
     receipt = receipts.new_receipt(receipt_kind)
-    report.receipt_hash, report.receipt_version = receipts.hash_receipt(receipt)
+    receipts.stamp_receipt(report, receipt)
     report.attachments = _attachments(files)
     if report.share_with_police:
         report.consents = [Consent(subject=POLICE, given=True, channel="online")]

@@ -22,7 +22,7 @@ from argon2 import Parameters, PasswordHasher, profiles
 from flask import current_app
 from xkcdpass import xkcd_password
 
-from .crypto import keyed_hash
+from .crypto import keyed_hash, pepper_version, peppers
 from .extensions import db
 from .models import Report
 
@@ -136,21 +136,31 @@ NORMALIZATIONS: dict[int, Callable[[str], str]] = {1: normalize_receipt}
 RECEIPT_VERSION = max(NORMALIZATIONS)
 
 
-def _peppered(receipt: str, version: int) -> str:
-    return keyed_hash(NORMALIZATIONS[version](receipt), "receipt")
+def _peppered(receipt: str, version: int, pepper: int | None = None) -> str:
+    return keyed_hash(NORMALIZATIONS[version](receipt), "receipt", pepper)
 
 
 def hash_receipt(receipt: str) -> tuple[str, int]:
-    """The slow, keyed hash stored in place of the receipt, and the version that made it."""
+    """The slow, keyed hash stored in place of the receipt (with the newest pepper), and the
+    normalisation version that made it."""
     return _hasher().hash(_peppered(receipt, RECEIPT_VERSION)), RECEIPT_VERSION
 
 
-def verify_receipt(stored_hash: str, receipt: str, version: int = RECEIPT_VERSION) -> bool:
-    """Whether `receipt` is the one that made `stored_hash` (with normalisation `version`)."""
-    if version not in NORMALIZATIONS:
+def stamp_receipt(report: Report, receipt: str) -> None:
+    """Store the hash of `report`'s receipt, with the versions that made it."""
+    report.receipt_hash, report.receipt_version = hash_receipt(receipt)
+    report.pepper_version = pepper_version()
+
+
+def verify_receipt(
+    stored_hash: str, receipt: str, version: int = RECEIPT_VERSION, pepper: int | None = None
+) -> bool:
+    """Whether `receipt` is the one that made `stored_hash` (with normalisation `version` and
+    pepper version `pepper`, the newest by default)."""
+    if version not in NORMALIZATIONS or (pepper is not None and pepper not in peppers()):
         return False
     try:
-        return _hasher().verify(stored_hash, _peppered(receipt, version))
+        return _hasher().verify(stored_hash, _peppered(receipt, version, pepper))
     except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
         return False
 
@@ -167,13 +177,23 @@ def find_report(record_number: str, receipt: str) -> Report | None:
     Whether the record number exists is not revealed: a missing record costs one hash too.
     """
     number = normalize_record_number(record_number)
-    report = None
+    report: Report | None = None
     if number:
         report = db.session.scalars(
             db.select(Report).where(Report.record_number == number)
         ).one_or_none()
     if report is None:
         config = current_app.config
-        verify_receipt(_decoy_hash(config["RECEIPT_HASH_PROFILE"], config["HASH_PEPPER"]), receipt)
+        decoy = _decoy_hash(config["RECEIPT_HASH_PROFILE"], str(config["HASH_PEPPER"]))
+        verify_receipt(decoy, receipt)
         return None
-    return report if verify_receipt(report.receipt_hash, receipt, report.receipt_version) else None
+    if not verify_receipt(
+        report.receipt_hash, receipt, report.receipt_version, report.pepper_version
+    ):
+        return None
+    if (report.receipt_version, report.pepper_version) != (RECEIPT_VERSION, pepper_version()):
+        # The resident typed the receipt: hash it again the current way, so an old pepper or
+        # normalisation can be retired once no report needs it.
+        stamp_receipt(report, receipt)
+        db.session.commit()
+    return report

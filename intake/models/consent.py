@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import EncryptedText
 from ..extensions import db
 from .staff import Staff
 from .types import UTCDateTime, utcnow
@@ -53,7 +54,7 @@ class Disclosure(db.Model):  # type: ignore[name-defined,misc]
     # An agency code (vocab.REFERRAL_AGENCIES) or "export".
     recipient: Mapped[str] = mapped_column(String(30))
     shared: Mapped[str] = mapped_column(Text)
-    legal_reason: Mapped[str | None] = mapped_column(Text)
+    legal_reason: Mapped[str | None] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     staff: Mapped[Staff | None] = relationship()

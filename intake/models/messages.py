@@ -23,7 +23,7 @@ class Message(db.Model):  # type: ignore[name-defined,misc]
     # "staff" (to the resident) or "resident" (from them).
     sender: Mapped[str] = mapped_column(String(10))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     staff: Mapped[Staff | None] = relationship()

@@ -34,6 +34,9 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     receipt_hash: Mapped[str] = mapped_column(String(255))
     # Which normalisation made the hash (receipts.NORMALIZATIONS): old receipts keep opening.
     receipt_version: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
+    # Which HASH_PEPPER peppered it (crypto.PEPPERS): a pepper can be rotated, and a receipt is
+    # re-hashed with the newest one when its resident next opens the report.
+    pepper_version: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
     kind: Mapped[str] = mapped_column(String(20), index=True)
     language: Mapped[str] = mapped_column(String(10), index=True)
     anonymous: Mapped[bool] = mapped_column(Boolean, index=True)
@@ -58,7 +61,7 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     # Where.
     in_city: Mapped[str] = mapped_column(String(10))
     city: Mapped[str | None] = mapped_column(String(200))
-    address: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(EncryptedText)
     community_area: Mapped[int | None] = mapped_column(Integer)
     ward: Mapped[int | None] = mapped_column(Integer, index=True)
     location_type: Mapped[str | None] = mapped_column(String(20))
@@ -70,9 +73,9 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
 
     # What happened, in the resident's words and language.
     narrative: Mapped[str] = mapped_column(Text)
-    witnesses: Mapped[str | None] = mapped_column(Text)
-    reported_details: Mapped[str | None] = mapped_column(Text)
-    help_details: Mapped[str | None] = mapped_column(Text)
+    witnesses: Mapped[str | None] = mapped_column(EncryptedText)
+    reported_details: Mapped[str | None] = mapped_column(EncryptedText)
+    help_details: Mapped[str | None] = mapped_column(EncryptedText)
 
     # Hate incidents: the victim's consent to share their contact details with police.
     share_with_police: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -90,13 +93,13 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closure_reason: Mapped[str | None] = mapped_column(String(30), index=True)
     referred_to: Mapped[str | None] = mapped_column(String(30))
-    referral_note: Mapped[str | None] = mapped_column(Text)
+    referral_note: Mapped[str | None] = mapped_column(EncryptedText)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     # Records lifecycle (intake/records): a legal hold's reason blocks disposal while set; the
     # resident asked to withdraw; the day everything personal was deleted (the row is then a
     # tombstone that keeps only what the statistics count).
-    legal_hold: Mapped[str | None] = mapped_column(Text)
+    legal_hold: Mapped[str | None] = mapped_column(EncryptedText)
     withdrawal_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disposed_on: Mapped[date | None] = mapped_column(Date, index=True)
     # Optimistic locking: a save based on an older version is refused, never silently merged.

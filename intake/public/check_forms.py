@@ -8,7 +8,7 @@ from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired
 
 from .. import vocab
-from .forms import NARRATIVE_MAX, options, too_long
+from .forms import NARRATIVE_MAX, Written, options, too_long
 
 
 class LookupForm(FlaskForm):
@@ -37,7 +37,7 @@ class ReplyForm(FlaskForm):
             "Answer our questions or tell us anything new. Only commission staff can read it."
         ),
         validators=[
-            InputRequired(message=_l("Write your message first.")),
+            Written(message=_l("Write your message first.")),
             too_long(NARRATIVE_MAX),
         ],
     )

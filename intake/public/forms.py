@@ -24,7 +24,14 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import (
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 
 from .. import rules, vocab
 from ..bidi import ltr
@@ -39,6 +46,16 @@ LONG_TEXT_MAX = 2_000
 def too_long(limit: int) -> Length:
     """A length limit with a message the resident can act on."""
     return Length(max=limit, message=_l("Please shorten this to %(max)d characters or fewer."))
+
+
+class Written(InputRequired):
+    """Required, and more than spaces and line breaks (a message of blanks is no message)."""
+
+    def __call__(self, form: Any, field: Field) -> None:
+        super().__call__(form, field)
+        if not str(field.data or "").strip():
+            field.errors[:] = []
+            raise StopValidation(self.message)
 
 
 def options(*groups: Any) -> list[SelectChoice]:

@@ -21,7 +21,7 @@ from wtforms.validators import Email, InputRequired, Length, Optional, Validatio
 
 from .. import vocab
 from ..cases.queries import filter_query
-from ..public.forms import options
+from ..public.forms import Written, options
 
 
 class CaseUpdateForm(FlaskForm):
@@ -68,7 +68,7 @@ class NoteForm(FlaskForm):
 
     body = TextAreaField(
         _l("Internal note"),
-        validators=[InputRequired(message=_l("Write the note first.")), Length(max=10_000)],
+        validators=[Written(message=_l("Write the note first.")), Length(max=10_000)],
         description=_l("Staff only. The resident never sees notes."),
     )
 
@@ -78,7 +78,7 @@ class MessageForm(FlaskForm):
 
     body = TextAreaField(
         _l("Message to the resident"),
-        validators=[InputRequired(message=_l("Write the message first.")), Length(max=10_000)],
+        validators=[Written(message=_l("Write the message first.")), Length(max=10_000)],
         description=_l(
             "The resident reads it on their status page, in the language it is "
             "written in. If they asked for emails, they get a notice without the "
@@ -169,7 +169,7 @@ class HoldForm(FlaskForm):
     reason = TextAreaField(
         _l("Reason for the hold"),
         validators=[
-            InputRequired(message=_l("Say why the case is on hold.")),
+            Written(message=_l("Say why the case is on hold.")),
             Length(max=1000),
         ],
     )
@@ -185,7 +185,7 @@ class RevealForm(FlaskForm):
             "not write personal details here."
         ),
         validators=[
-            InputRequired(message=_l("Say why you need the contact details.")),
+            Written(message=_l("Say why you need the contact details.")),
             Length(max=500),
         ],
     )
