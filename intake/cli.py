@@ -29,7 +29,10 @@ def rotate_keys() -> None:
     from .keys import rotate_all
 
     done = rotate_all()
-    click.echo(f"Re-encrypted {done.values} values; re-hashed {done.email_hashes} email lookups.")
+    click.echo(
+        f"Re-encrypted {done.values} values and {done.files} files; "
+        f"re-hashed {done.email_hashes} email lookups."
+    )
     if done.receipts_on_older_peppers:
         click.echo(
             f"{done.receipts_on_older_peppers} receipts still need an older pepper: keep it "

@@ -1,5 +1,6 @@
-"""Key rotation: re-encrypt every encrypted value with the newest FIELD_ENCRYPTION_KEY and hash
-every email lookup again with the newest pepper, so older keys can be removed.
+"""Key rotation: re-encrypt every encrypted value and evidence file with the newest
+FIELD_ENCRYPTION_KEY and hash every email lookup again with the newest pepper, so older keys can
+be removed.
 
 Receipts cannot be re-hashed without the receipt: each is hashed again with the newest pepper when
 its resident next opens the report; `rotate` says how many still need an older pepper.
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Text, func, select, type_coerce, update
 
+from . import filecrypt, uploads
 from .crypto import EncryptedText, email_hash, pepper_version, rotate
 from .extensions import db
 from .models import Contact, Report
@@ -23,6 +25,7 @@ class Rotated:
     """What a rotation did."""
 
     values: int
+    files: int
     email_hashes: int
     receipts_on_older_peppers: int
 
@@ -63,6 +66,11 @@ def rotate_all() -> Rotated:
     """Re-encrypt everything with the newest key and re-hash email lookups with the newest
     pepper, committing batch by batch (safe to run again after an interruption)."""
     values = sum(_rotate_column(table, name) for table, name in encrypted_columns())
+    files = 0
+    for path in uploads.evidence_files():
+        if filecrypt.needs_rotation(path):
+            filecrypt.rotate(path)
+            files += 1
     hashes = 0
     for contact in db.session.scalars(select(Contact).where(Contact.email.is_not(None))):
         fresh = email_hash(contact.email or "")
@@ -75,4 +83,4 @@ def rotate_all() -> Rotated:
             Report.pepper_version != pepper_version(), Report.disposed_on.is_(None)
         )
     )
-    return Rotated(values, hashes, int(older or 0))
+    return Rotated(values, files, hashes, int(older or 0))

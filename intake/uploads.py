@@ -11,7 +11,7 @@ import os
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -22,6 +22,7 @@ import filetype
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
+from . import filecrypt
 from .cleaning import UploadError as UploadError
 from .cleaning.audio import clean_audio
 from .cleaning.images import clean_image
@@ -201,10 +202,7 @@ def _folder(which: str) -> Path:
 def store_pending(file: CleanFile) -> str:
     """Write a cleaned file to the pending folder; returns its random stored name."""
     name = secrets.token_hex(16)
-    path = _folder(PENDING) / name
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(file.data)
+    filecrypt.write(_folder(PENDING) / name, [file.data])
     return name
 
 
@@ -232,6 +230,21 @@ def demote(names: Iterable[str]) -> None:
         source = evidence / _safe(name)
         if source.exists():
             os.replace(source, pending / _safe(name))
+
+
+def evidence_files() -> list[Path]:
+    """Every stored file, sent or pending (for key rotation and backups)."""
+    return [
+        path
+        for which in (EVIDENCE, PENDING)
+        for path in sorted(_folder(which).iterdir())
+        if path.is_file() and not path.name.endswith(".rotating")
+    ]
+
+
+def read_evidence(stored_name: str) -> Iterator[bytes]:
+    """A sent report's file, decrypted, in chunks."""
+    return filecrypt.read(evidence_path(stored_name))
 
 
 def evidence_path(stored_name: str) -> Path:

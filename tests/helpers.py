@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -261,3 +262,11 @@ def create_staff(app: Any, email: str, roles: Iterable[str], name: str | None = 
         staff.totp_confirmed = True
         db.session.commit()
         return staff.id
+
+
+def stored_content(app: Any, path: Path) -> bytes:
+    """A stored evidence file's content, decrypted (the disk holds only ciphertext)."""
+    from intake import filecrypt
+
+    with app.app_context():
+        return b"".join(filecrypt.read(path))

@@ -14,7 +14,14 @@ from intake.extensions import db
 from intake.models import AuditEvent, Report
 from intake.uploads import evidence_path
 
-from .helpers import IDENTIFIED_CONTACT, Resident, discrimination_answers, hate_answers, pdf_bytes
+from .helpers import (
+    IDENTIFIED_CONTACT,
+    Resident,
+    discrimination_answers,
+    hate_answers,
+    pdf_bytes,
+    stored_content,
+)
 
 PDF = pdf_bytes()
 
@@ -203,7 +210,9 @@ def test_views_and_downloads_are_audited(app: Flask, staff_browser: Any) -> None
     with app.app_context():
         report = db.session.scalars(db.select(Report)).one()
         case_id, attachment_id = report.id, report.attachments[0].id
-        stored = evidence_path(report.attachments[0].stored_name).read_bytes()
+        path = evidence_path(report.attachments[0].stored_name)
+        assert b"%PDF" not in path.read_bytes()  # Encrypted at rest.
+    stored = stored_content(app, path)
     supervisor.get(f"/staff/cases/{case_id}")
     with supervisor.get(f"/staff/cases/{case_id}/attachments/{attachment_id}") as download:
         assert download.status_code == 200

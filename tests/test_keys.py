@@ -8,11 +8,11 @@ from typing import Any
 from cryptography.fernet import Fernet
 from flask import Flask
 
-from intake import create_app
+from intake import create_app, filecrypt, followup, uploads
 from intake.extensions import db
 from intake.models import Contact, Report
 
-from .helpers import database_text, hate_answers
+from .helpers import database_text, hate_answers, pdf_bytes
 from .test_followup import RECEIPT, open_report
 
 PLACE = {
@@ -94,7 +94,16 @@ def closed(app: Flask) -> None:
 def test_keys_and_peppers_rotate_and_the_old_ones_can_go(app: Flask) -> None:
     case_id, number, receipt = file_one(app)
     old_key, new_key = app.config["FIELD_ENCRYPTION_KEY"], Fernet.generate_key().decode()
-    with app.app_context():
+    with app.test_request_context():
+        report = db.session.get(Report, case_id)
+        assert report is not None
+        followup.add_files(report, [(uploads.clean(pdf_bytes()), "letter.pdf")])
+        stored_name = report.attachments[0].stored_name
+        evidence = uploads.evidence_path(stored_name)
+        b"".join(filecrypt.read(evidence))
+        # A file from before files were encrypted: read as it is, encrypted by the rotation.
+        legacy = evidence.with_name("ab" * 16)
+        legacy.write_bytes(b"plain old evidence")
         old_hash = db.session.scalars(db.select(Contact.email_hash)).one()
     closed(app)
 
@@ -103,6 +112,8 @@ def test_keys_and_peppers_rotate_and_the_old_ones_can_go(app: Flask) -> None:
     )
     output = both.test_cli_runner().invoke(args=["keys", "rotate"]).output
     assert "1 receipts still need an older pepper" in output
+    assert "and 2 files" in output
+    assert b"plain old evidence" not in legacy.read_bytes()
     with both.app_context():
         assert db.session.scalars(db.select(Contact.email_hash)).one() != old_hash
     closed(both)

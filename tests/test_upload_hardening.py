@@ -30,7 +30,7 @@ from intake import uploads
 from intake.extensions import db
 from intake.models import Attachment
 
-from .helpers import Resident, hate_answers
+from .helpers import Resident, hate_answers, stored_content
 from .test_followup import file_and_keep, open_report
 
 TOO_LARGE = "This picture is too large to check."
@@ -85,7 +85,7 @@ def pending(app: Flask) -> list[Path]:
 def only_pending(app: Flask) -> bytes:
     files = pending(app)
     assert len(files) == 1
-    return files[0].read_bytes()
+    return stored_content(app, files[0])
 
 
 @pytest.fixture

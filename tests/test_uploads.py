@@ -16,7 +16,7 @@ from werkzeug.test import encode_multipart
 from intake.extensions import db
 from intake.models import Attachment, Report
 
-from .helpers import Resident, hate_answers, pdf_bytes
+from .helpers import Resident, hate_answers, pdf_bytes, stored_content
 
 PDF = pdf_bytes()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
@@ -73,7 +73,7 @@ def test_photos_lose_their_exif_and_gps(app: Flask, resident: Resident) -> None:
         assert attachment.content_type == "image/jpeg"
         assert attachment.original_name == "IMG_0001.jpg"
         path = Path(app.config["UPLOAD_FOLDER"]) / "evidence" / attachment.stored_name
-    data = path.read_bytes()
+    data = stored_content(app, path)
     assert b"SecretCamMaker" not in data
     with Image.open(BytesIO(data)) as image:
         assert dict(image.getexif()) == {}

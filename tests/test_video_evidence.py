@@ -19,7 +19,7 @@ from werkzeug.test import TestResponse, encode_multipart
 from intake.extensions import db
 from intake.models import Attachment, Report
 
-from .helpers import Resident
+from .helpers import Resident, stored_content
 from .test_followup import file_and_keep, open_report
 from .test_upload_hardening import box, tagged_m4a
 from .test_uploads import begin, stored
@@ -188,7 +188,7 @@ def send(resident: Resident, url: str, page: str, *files: tuple[bytes, str]) -> 
 
 def pending_file(app: Flask) -> bytes:
     (path,) = stored(Path(app.config["UPLOAD_FOLDER"]) / "pending")
-    return path.read_bytes()
+    return stored_content(app, path)
 
 
 def sent_file(app: Flask, resident: Resident) -> tuple[Attachment, bytes]:
@@ -196,7 +196,7 @@ def sent_file(app: Flask, resident: Resident) -> tuple[Attachment, bytes]:
     with app.app_context():
         attachment = db.session.scalars(select(Attachment)).one()
         path = Path(app.config["UPLOAD_FOLDER"]) / "evidence" / attachment.stored_name
-        return attachment, path.read_bytes()
+        return attachment, stored_content(app, path)
 
 
 def assert_clean_movie(data: bytes) -> None:
@@ -386,7 +386,7 @@ def test_a_video_can_be_added_to_a_sent_report(app: Flask) -> None:
         assert report is not None
         assert [a.content_type for a in report.attachments] == ["video/quicktime"]
         path = Path(app.config["UPLOAD_FOLDER"]) / "evidence" / report.attachments[0].stored_name
-    assert_clean_movie(path.read_bytes())
+    assert_clean_movie(stored_content(app, path))
 
 
 def test_the_evidence_pages_say_videos_are_welcome(app: Flask, resident: Resident) -> None:

@@ -12,7 +12,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask.typing import ResponseReturnValue
@@ -33,7 +32,7 @@ from ..models import Report, Staff
 from ..public.steps import answers_from_report, sections
 from ..records import consent
 from ..roles import ASSIGN, READ_CASES, Can
-from ..uploads import evidence_path
+from ..uploads import read_evidence
 from .forms import (
     AssignForm,
     BulkReassignForm,
@@ -334,7 +333,9 @@ def attachment(case_id: int, attachment_id: int) -> Response:
         )
     except LookupError:
         abort(404)
-    response = send_file(evidence_path(item.stored_name), mimetype=item.content_type, max_age=0)
+    # Decrypted chunk by chunk as it is sent; never cached (privacy.py sets no-store).
+    response = Response(read_evidence(item.stored_name), mimetype=item.content_type)
+    response.headers["Content-Length"] = str(item.size)
     # Names stored before they were cleaned may hold line breaks: the header is built from the
     # cleaned name, with an ASCII fallback and the real name encoded (RFC 5987).
     fallback = f"evidence-{item.id}"
