@@ -20,6 +20,34 @@ mail_cli = AppGroup("mail", help="The email outbox.")
 reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
 records_cli = AppGroup("records", help="Records retention and disposal.")
 keys_cli = AppGroup("keys", help="Encryption keys and peppers.")
+backup_cli = AppGroup("backup", help="Encrypted backups of the database and evidence files.")
+
+
+@backup_cli.command("create")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+def create_backup(target: Path) -> None:
+    """Write one encrypted archive of the database and the evidence files to TARGET."""
+    from .backup import BackupError, create
+
+    try:
+        files = create(target)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {target} (the database and {files} evidence files).")
+
+
+@backup_cli.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore_backup(source: Path) -> None:
+    """Restore SOURCE into the configured database and upload folder, both empty (start with
+    AUTO_MIGRATE=0, so an empty database is not given tables first)."""
+    from .backup import BackupError, restore
+
+    try:
+        files = restore(source)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Restored the database and {files} evidence files.")
 
 
 @keys_cli.command("rotate")
@@ -159,3 +187,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(reports_cli)
     app.cli.add_command(records_cli)
     app.cli.add_command(keys_cli)
+    app.cli.add_command(backup_cli)

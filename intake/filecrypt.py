@@ -32,12 +32,16 @@ class FileKeyError(Exception):
     """The file was encrypted with a key that is no longer configured, or was altered."""
 
 
-def _keys() -> list[bytes]:
-    """The file keys derived from the configured encryption keys, newest first."""
+FILES = b"intake files"
+BACKUPS = b"intake backups"
+
+
+def _keys(purpose: bytes = FILES) -> list[bytes]:
+    """The keys derived for `purpose` from the configured encryption keys, newest first."""
     derived = []
     for key in str(current_app.config["FIELD_ENCRYPTION_KEY"]).split(","):
         if key.strip():
-            hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"intake files")
+            hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose)
             derived.append(hkdf.derive(key.strip().encode("ascii")))
     return derived
 
@@ -68,9 +72,11 @@ def _chunks(blocks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
         yield pending, True
 
 
-def write(path: Path, blocks: Iterable[bytes], *, exclusive: bool = True) -> None:
+def write(
+    path: Path, blocks: Iterable[bytes], *, exclusive: bool = True, purpose: bytes = FILES
+) -> None:
     """Write the content (given in blocks of any size) encrypted to a file (owner-only)."""
-    key = _keys()[0]
+    key = _keys(purpose)[0]
     prefix = os.urandom(8)
     sealer = AESGCM(key)
     flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
@@ -85,10 +91,10 @@ def _is_encrypted(path: Path) -> bool:
         return handle.read(len(MAGIC)) == MAGIC
 
 
-def read(path: Path) -> Iterator[bytes]:
+def read(path: Path, purpose: bytes = FILES) -> Iterator[bytes]:
     """The file's plain content, chunk by chunk (keys are looked up now, so the chunks can be
     read after the request's context is gone, while a response streams)."""
-    return _read(path, _keys())
+    return _read(path, _keys(purpose))
 
 
 def _read(path: Path, keys: list[bytes]) -> Iterator[bytes]:
