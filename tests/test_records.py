@@ -17,6 +17,7 @@ from intake.models import (
     AuditEvent,
     CaseLink,
     Contact,
+    Disclosure,
     Message,
     Note,
     Report,
@@ -61,6 +62,11 @@ def closed_long_ago(app: Flask, make_case: Any, author: StaffBrowser) -> int:
         assert report is not None
         add_files(report, [(uploads.clean(pdf_bytes()), "eviction-zofia.pdf")])
         db.session.add(Message(report_id=case_id, sender="resident", body="Message PERSONAL"))
+        db.session.add(
+            Disclosure(
+                report_id=case_id, recipient="police", shared="case_summary", legal_reason="Why"
+            )
+        )
         db.session.add(
             Note(report_id=case_id, author_id=author.staff_id, body="Note PERSONAL")  # type: ignore[attr-defined]
         )
@@ -177,6 +183,8 @@ def test_disposal_takes_two_people_and_keeps_every_past_statistic(
         assert report.codes("protected_class") == ["race", "age"]  # Vocabularies stay.
         for model in (Message, Note, CaseLink):
             assert db.session.scalars(db.select(model)).all() == [], model
+        (disclosure,) = db.session.scalars(db.select(Disclosure)).all()
+        assert (disclosure.recipient, disclosure.legal_reason) == ("police", None)
         after = [summarize(period, date.today()) for period in periods]
         rollup.fold()
         days_after = sorted(db.session.execute(db.select(SummaryDay.__table__)).all())

@@ -14,7 +14,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 
 from .. import statuses, uploads
 from ..cases import audit
@@ -23,6 +23,7 @@ from ..clock import today
 from ..extensions import db
 from ..models import (
     CaseLink,
+    Disclosure,
     Disposal,
     Message,
     Note,
@@ -176,8 +177,9 @@ def erase(staff: Staff | None, report: Report, on: date) -> None:
     Kept: case and record numbers, the receipt's hash (so the resident can learn what happened),
     kind, language, anonymity, dates, place codes, vocabularies, status and closure reason: the
     columns the summary counts. Deleted: contact details, the story, every free text, witnesses,
-    the respondent's name, messages, notes, links, emails and evidence files. The search index
-    follows the emptied story (a trigger on SQLite, a generated column on PostgreSQL).
+    the respondent's name, messages, notes, links, emails, disclosure reasons and evidence
+    files. The search index follows the emptied story (a trigger on SQLite, a generated column
+    on PostgreSQL).
     """
     files = [attachment.stored_name for attachment in report.attachments]
     report.contact = None
@@ -189,6 +191,10 @@ def erase(staff: Staff | None, report: Report, on: date) -> None:
     report.disposed_on = on
     for model in (Message, Note, OutboxEmail, Disposal):
         db.session.execute(delete(model).where(model.report_id == report.id))
+    # What was shared stays on record; a supervisor's reason, free text, goes.
+    db.session.execute(
+        update(Disclosure).where(Disclosure.report_id == report.id).values(legal_reason=None)
+    )
     db.session.execute(
         delete(CaseLink).where(or_(CaseLink.report_id == report.id, CaseLink.other_id == report.id))
     )
