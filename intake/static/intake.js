@@ -29,6 +29,7 @@
   document.querySelectorAll("textarea[data-count]").forEach(function (area) {
     var max = parseInt(area.getAttribute("data-count"), 10);
     var template = area.getAttribute("data-count-text") || "{count}";
+    var digits = new Intl.NumberFormat(document.documentElement.lang || "en", { numberingSystem: "latn" });
     var out = document.createElement("p");
     out.className = "char-count";
     out.id = area.id + "-count";
@@ -37,7 +38,9 @@
     var timer = null;
     function update() {
       var left = Math.max(0, max - area.value.length);
-      out.textContent = template.replace("{count}", left.toLocaleString(document.documentElement.lang));
+      // The page writes numbers with Latin digits in every language (Babel's default): so does
+      // the counter, grouped the locale's way, never the browser's Arabic-Indic digits.
+      out.textContent = template.replace("{count}", digits.format(left));
     }
     area.addEventListener("input", function () {
       clearTimeout(timer);
