@@ -192,20 +192,6 @@ RECEIPT_KINDS = (
     Term("digits", _l("Sixteen numbers (easier on a phone keypad)")),
 )
 
-MONTHS = (
-    Term("1", _l("January")),
-    Term("2", _l("February")),
-    Term("3", _l("March")),
-    Term("4", _l("April")),
-    Term("5", _l("May")),
-    Term("6", _l("June")),
-    Term("7", _l("July")),
-    Term("8", _l("August")),
-    Term("9", _l("September")),
-    Term("10", _l("October")),
-    Term("11", _l("November")),
-    Term("12", _l("December")),
-)
 
 # The multi-valued answers, stored one row per chosen term (ReportTerm), by vocabulary name.
 MULTI_VOCABULARIES: dict[str, tuple[Term, ...]] = {

@@ -33,7 +33,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from .. import rules, vocab
+from .. import dates, rules, vocab
 from ..bidi import ltr
 from ..geography import community_area_choices, ward_choices
 from ..i18n import language_choices
@@ -121,7 +121,6 @@ class IncidentForm(FlaskForm):
     )
     incident_month = SelectField(
         _l("Month"),
-        choices=options([("", _l("Choose a month"))], vocab.choices(vocab.MONTHS)),
         validators=[InputRequired(message=_l("Choose the month it happened."))],
     )
     incident_year = SelectField(
@@ -146,6 +145,7 @@ class IncidentForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.today = today
+        self.incident_month.choices = options([("", _l("Choose a month"))], dates.month_names())
         self.incident_year.choices = options([("", _l("Choose a year"))], rules.year_choices(today))
         self.incident_day.choices = options(
             [("", _l("I don't know"))], [(d, str(d)) for d in range(1, 32)]

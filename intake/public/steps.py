@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import BooleanField, Form, SelectFieldBase
 from wtforms.validators import Length
 
-from .. import drafts, questions, rules, vocab
+from .. import dates, drafts, questions, rules, vocab
 from ..models import Report
 from . import flow
 from .forms import STEP_FORMS
@@ -235,6 +235,10 @@ class Answer:
     page: str
 
 
+# The three questions of a date, shown as one answer written the reader's way.
+DATE_PARTS = ("incident_month", "incident_day", "incident_year")
+
+
 def summary(section: str, answers: Answers, today: date) -> list[Answer]:
     """The questions this section asked and what the resident answered, in their language."""
     form = make_form(section, answers, today)
@@ -242,10 +246,22 @@ def summary(section: str, answers: Answers, today: date) -> list[Answer]:
     for question in questions.in_section(section):
         if not questions.applies(question.name, answers.steps):
             continue
+        if question.name in DATE_PARTS:
+            if question.name == DATE_PARTS[0] and form["incident_year"].data:
+                result.append(_date_answer(form, question.page))
+            continue
         value = _display(form[question.name])
         if value:
             result.append(Answer(str(form[question.name].label.text), value, question.page))
     return result
+
+
+def _date_answer(form: Any, page: str) -> Answer:
+    day = form["incident_day"].data
+    written = dates.incident_date(
+        int(form["incident_year"].data), int(form["incident_month"].data), int(day) if day else None
+    )
+    return Answer(str(flow.BY_NAME[page].title), written, page)
 
 
 def _display(field: Any) -> str | list[str]:

@@ -20,7 +20,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from .. import drafts, filing, uploads
+from .. import dates, drafts, filing, uploads
 from ..clock import today as current_today
 from ..extensions import configured_limit, limiter
 from ..i18n import SESSION_KEY as LANG_KEY
@@ -113,6 +113,7 @@ def _render_page(name: str, answers: steps.Answers, **context: Any) -> str:
         answers=answers,
         kind=steps.kind_of(answers),
         deadline_warning=steps.deadline_warning(answers, today),
+        date_order=dates.part_order(),
         section_title=flow.section_title,
         step_url=step_url,
         switch_form="step-form" if asked else None,
