@@ -49,10 +49,15 @@ test-sqlite: compile-translations
 test-postgresql: compile-translations
 	INTAKE_TEST_DATABASE=postgresql $(PYTEST) -m "not browser and not screenshots"
 
-## Screenshots of the main pages at phone and desktop sizes, for reviewers and translators.
+## Screenshots of the main pages at phone and desktop sizes in every language, and one contact
+## sheet per language (screenshots/contact-<lang>.png), for reviewers and translators. Chromium
+## draws Chinese, Korean, Hindi, Arabic and Cyrillic with the system's fonts: on Debian or
+## Ubuntu, `sudo apt-get install fonts-noto-core fonts-noto-cjk` (Urdu's Nastaliq is served by
+## the portal itself).
 screenshots: compile-translations
+	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || echo "Warning: Noto fonts missing (fonts-noto-core, fonts-noto-cjk): some scripts will show as boxes."
 	SCREENSHOT_DIR=$(CURDIR)/screenshots $(BIN)/pytest -m screenshots -p no:randomly -q
-	@echo "Screenshots are in screenshots/"
+	@echo "Screenshots and contact sheets are in screenshots/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

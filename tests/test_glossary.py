@@ -94,6 +94,16 @@ def test_each_glossary_term_keeps_its_rendering(language: str) -> None:
     assert not problems, f"{language}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_each_catalog_is_a_draft_or_signed_off(language: str) -> None:
+    """translations/README.md: the header says NEEDS REVIEW until a translator signs it off."""
+    path = TRANSLATIONS / language / "LC_MESSAGES" / "messages.po"
+    header = path.read_text(encoding="utf-8").split("\nmsgid", 1)[0]
+    draft = "# NEEDS REVIEW by a qualified translator" in header
+    signed = re.search(r"^# Signed off by .+, .+, on \d{4}-\d{2}-\d{2}\.$", header, re.MULTILINE)
+    assert draft != bool(signed), f"{language}: the header must say NEEDS REVIEW or Signed off"
+
+
 def test_a_broken_rule_is_caught() -> None:
     """The check itself fails where it should: old wording, missing wording, a stale rule."""
     rule = Rule(re.compile("^Start a report$"), ("Почати",), ("Подати",), "uk button")

@@ -1,4 +1,6 @@
-"""`make screenshots`: the main pages at phone and desktop sizes, for reviewers and translators."""
+"""`make screenshots`: the main pages at phone and desktop sizes in every language, and one
+contact sheet per language (its phone pages side by side) for a translator to review in one look.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +11,33 @@ from typing import Any
 import pyotp
 import pytest
 
-from ..helpers import STAFF_PASSWORD, STAFF_TOTP, create_staff
+from ..helpers import STAFF_PASSWORD, STAFF_TOTP, TRANSLATED, create_staff
 from .test_accessibility import page_name, submit
 
 pytestmark = pytest.mark.screenshots
-LANGUAGES = ("en", "es", "ar", "zh")
+LANGUAGES = ("en", *TRANSLATED)
+THUMB_WIDTH, THUMB_HEIGHT, COLUMNS = 260, 560, 6
+
+
+def contact_sheet(folder: Path, language: str) -> Path:
+    """One image of a language's phone screenshots in reading order, each captioned."""
+    from PIL import Image, ImageDraw
+
+    shots = sorted(folder.glob(f"{language}-phone-*.png"))
+    rows = -(-len(shots) // COLUMNS)
+    sheet = Image.new("RGB", (COLUMNS * THUMB_WIDTH, rows * (THUMB_HEIGHT + 24)), "white")
+    draw = ImageDraw.Draw(sheet)
+    for index, path in enumerate(shots):
+        with Image.open(path) as shot:
+            scale = THUMB_WIDTH / shot.width
+            thumb = shot.resize((THUMB_WIDTH, max(1, int(shot.height * scale))))
+            thumb = thumb.crop((0, 0, THUMB_WIDTH, min(thumb.height, THUMB_HEIGHT)))
+        x, y = (index % COLUMNS) * THUMB_WIDTH, (index // COLUMNS) * (THUMB_HEIGHT + 24)
+        sheet.paste(thumb, (x, y + 24))
+        draw.text((x + 4, y + 6), path.stem.removeprefix(f"{language}-phone-"), fill="black")
+    target = folder / f"contact-{language}.png"
+    sheet.save(target)
+    return target
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
@@ -66,6 +90,8 @@ def test_screenshots(live_server: Any, page_factory: Any, language: str, size: s
     shot("04-review")
     submit(page)
     shot("05-confirmation")
+    if size == "phone":
+        contact_sheet(folder, language)
     if language != "en":
         return
     email = f"shots-{size}@browser.example"
