@@ -12,6 +12,7 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -112,3 +113,23 @@ def test_a_broken_rule_is_caught() -> None:
     assert violations([rule], [("Something else", "x")]) == [
         "no msgid matches '^Start a report$' (uk button)"
     ]
+
+
+def test_no_template_writes_its_own_colon_after_a_label() -> None:
+    """zh and ko write "：": a label and its value go through `labelled` (or the same message)."""
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    found = [
+        f"{path.relative_to(templates)}:{number}"
+        for path in sorted(templates.rglob("*.*"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\) \}\}\s*:", line)
+    ]
+    assert found == []
+
+
+def test_chinese_pages_use_the_full_width_colon(resident: Any) -> None:
+    resident.get("/report/kind?lang=zh")
+    empty = resident.post("/report/kind", {}).get_data(as_text=True)
+    summary = empty.split('class="error-summary"', 1)[1].split("</ul>", 1)[0]
+    assert "：" in summary
+    assert ": " not in summary
