@@ -129,11 +129,33 @@ def labelled(label: Any, value: Any) -> Markup:
     return escape(pattern) % {"label": label, "value": value}
 
 
+def hidden(text: Any) -> Markup:
+    """Words for screen readers only (a link's or button's object), isolated in direction."""
+    words: Markup = Markup('<span class="visually-hidden"><bdi>%s</bdi></span>') % text
+    return words
+
+
+def change_named(what: Any) -> Markup:
+    """A "Change" link's text: "Change" shown, what it changes read aloud, in the language's
+    own word order ("Change Where it happened", "발생 장소 변경")."""
+    message = pgettext(
+        "a link; the placeholder is read by screen readers only: Change Where it happened",
+        "Change %(what)s",
+    )
+    return escape(message) % {"what": hidden(what)}
+
+
 def init_app(app: Flask) -> None:
     """Register the shared template context and the error pages."""
     app.context_processor(_context)
     # Templates ask what the signed-in staff member may do: current_user.can(Can.REPORTS).
-    app.jinja_env.globals.update(Can=Can, READ_CASES=READ_CASES, labelled=labelled)
+    app.jinja_env.globals.update(
+        Can=Can,
+        READ_CASES=READ_CASES,
+        labelled=labelled,
+        change_named=change_named,
+        hidden_name=hidden,
+    )
     app.jinja_env.filters["language_tag"] = language_tag
     for code in ERROR_MESSAGES:
         if isinstance(code, int):

@@ -133,3 +133,13 @@ def test_chinese_pages_use_the_full_width_colon(resident: Any) -> None:
     summary = empty.split('class="error-summary"', 1)[1].split("</ul>", 1)[0]
     assert "：" in summary
     assert ": " not in summary
+
+
+def test_change_links_are_named_in_the_languages_order(app: Any) -> None:
+    """ "Change" and what it changes are one message: Korean reads the object first."""
+    from .test_dates import reviewed
+
+    korean = reviewed(app, "ko", "9")
+    assert "</bdi></span> 변경</a>" in korean
+    english = reviewed(app, "en", "9")
+    assert 'Change <span class="visually-hidden"><bdi>' in english
