@@ -139,6 +139,11 @@ def test_bulk_reassignment_moves_open_cases_only(
         for s in ("accepted", "mediation", "screening")
     ]
     closed_id = make_case(assignee_id=leaving.staff_id, status="closed", closure_reason="settled")
+    # Forgetting "To" unassigns nothing: the choice must be made, "Nobody" included.
+    slip = supervisor.post("/staff/reassign", {"from_staff": str(leaving.staff_id)})
+    assert "Choose who takes the cases" in slip.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Report, open_ids[0]).assignee_id == leaving.staff_id  # type: ignore[union-attr]
     response = supervisor.post(
         "/staff/reassign", {"from_staff": str(leaving.staff_id), "to_staff": str(staying.staff_id)}
     )

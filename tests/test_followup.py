@@ -119,7 +119,9 @@ def test_messages_go_both_ways(app: Flask, staff_browser: Any) -> None:
         db.session.commit()
     page = f"/staff/cases/{case_id}"
     investigator.post(
-        f"{page}/messages", {"body": "Can you tell us the time it happened?"}, page=page
+        f"{page}/messages",
+        {"body": "Can you tell us the time it happened?", "confirm": "y"},
+        page=page,
     )
     resident = open_report(app, number, receipt)
     status = resident.get("/check/report").get_data(as_text=True)
@@ -218,7 +220,9 @@ def test_emails_arrive_in_the_residents_language_without_case_content(
     supervisor = staff_browser_for(app)
     page = f"/staff/cases/{case_id}"
     supervisor.post(
-        f"{page}/messages", {"body": "Secret detail: the landlord's name is X"}, page=page
+        f"{page}/messages",
+        {"body": "Secret detail: the landlord's name is X", "confirm": "y"},
+        page=page,
     )
     assert len(smtp_server.messages) == 2
     with app.app_context():

@@ -43,7 +43,9 @@ def test_free_texts_are_encrypted_and_the_story_stays_searchable(
     supervisor = staff_browser("supervisor")
     page = f"/staff/cases/{case_id}"
     supervisor.post(f"{page}/notes", {"body": "NOTE-SECRET called back"}, page=page)
-    supervisor.post(f"{page}/messages", {"body": "MESSAGE-SECRET please call"}, page=page)
+    supervisor.post(
+        f"{page}/messages", {"body": "MESSAGE-SECRET please call", "confirm": "y"}, page=page
+    )
     open_report(app, number, receipt).post(
         "/check/report/message", {"body": "REPLY-SECRET thank you"}, page="/check/report"
     )
@@ -64,7 +66,7 @@ def test_blank_messages_and_notes_are_refused_not_stored(app: Flask, staff_brows
     page = f"/staff/cases/{case_id}"
     note = supervisor.post(f"{page}/notes", {"body": " \r\n\t "}, page=page)
     assert "Write the note first." in note.get_data(as_text=True)
-    message = supervisor.post(f"{page}/messages", {"body": "   "}, page=page)
+    message = supervisor.post(f"{page}/messages", {"body": "   ", "confirm": "y"}, page=page)
     assert "Write the message first." in message.get_data(as_text=True)
     reply = open_report(app, number, receipt).post(
         "/check/report/message", {"body": "\n\n"}, page="/check/report"

@@ -68,6 +68,7 @@ class NoteForm(FlaskForm):
 
     body = TextAreaField(
         _l("Internal note"),
+        id="note-body",
         validators=[Written(message=_l("Write the note first.")), Length(max=10_000)],
         description=_l("Staff only. The resident never sees notes."),
     )
@@ -78,12 +79,21 @@ class MessageForm(FlaskForm):
 
     body = TextAreaField(
         _l("Message to the resident"),
+        id="message-body",
         validators=[Written(message=_l("Write the message first.")), Length(max=10_000)],
         description=_l(
             "The resident reads it on their status page, in the language it is "
             "written in. If they asked for emails, they get a notice without the "
             "message itself."
         ),
+    )
+    confirm = BooleanField(
+        _l("I checked: this message is for the resident to read, not an internal note."),
+        validators=[
+            InputRequired(
+                message=_l("Tick the box to confirm that the resident should read this message.")
+            )
+        ],
     )
 
 
@@ -118,20 +128,29 @@ class SavedViewForm(FlaskForm):
             )
 
 
+NOBODY = "nobody"
+
+
 class BulkReassignForm(FlaskForm):
     """Move every open case of one investigator to another."""
 
     from_staff = SelectField(
         lazy_pgettext("the staff member cases move from", "From"), validators=[InputRequired()]
     )
+    # No default: a slip must not unassign every case. "Nobody" is a choice made on purpose.
     to_staff = SelectField(
-        lazy_pgettext("the staff member cases move to", "To"), validators=[Optional()]
+        lazy_pgettext("the staff member cases move to", "To"),
+        validators=[
+            InputRequired(message=_l("Choose who takes the cases, or “Nobody (unassigned)”."))
+        ],
     )
 
     def __init__(self, *args: Any, investigators: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.from_staff.choices = options([("", _l("Choose"))], investigators)
-        self.to_staff.choices = options([("", _l("Nobody (unassigned)"))], investigators)
+        self.to_staff.choices = options(
+            [("", _l("Choose")), (NOBODY, _l("Nobody (unassigned)"))], investigators
+        )
 
 
 class StaffForm(FlaskForm):

@@ -34,6 +34,7 @@ from ..records import consent
 from ..roles import ASSIGN, READ_CASES, Can
 from ..uploads import read_evidence
 from .forms import (
+    NOBODY,
     AssignForm,
     BulkReassignForm,
     CaseUpdateForm,
@@ -353,7 +354,7 @@ def reassign() -> ResponseReturnValue:
     form = BulkReassignForm(investigators=_all_investigator_choices())
     if form.validate_on_submit():
         source = accounts.get(int(form.from_staff.data))
-        target = accounts.get(int(form.to_staff.data)) if form.to_staff.data else None
+        target = None if form.to_staff.data == NOBODY else accounts.get(int(form.to_staff.data))
         if source is None:
             abort(404)
         try:
