@@ -21,11 +21,13 @@ compile-translations: $(STAMP)
 	$(BIN)/pybabel compile --statistics -d translations
 
 ## Start the portal on SQLite with demo reports: http://127.0.0.1:5000
+## `make demo PORT=5050` when 5000 is taken (macOS AirPlay uses it).
+PORT ?= 5000
 demo: compile-translations
 	$(BIN)/flask db upgrade
-	$(BIN)/flask demo load
-	@echo "Serving on http://127.0.0.1:5000 (Ctrl-C stops it)"
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	PORT=$(PORT) $(BIN)/flask demo load
+	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C stops it)"
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 ## A production-like local run: gunicorn, several workers, on http://127.0.0.1:8000
 serve: compile-translations

@@ -161,10 +161,9 @@ def create_staff(email: str, roles: tuple[str, ...], name: str) -> None:
 @demo_cli.command("load")
 def load_demo() -> None:
     """Add demo staff and reports (once) and print how to sign in."""
-    created = demo.load()
-    click.echo(f"Demo reports added: {len(created)}")
-    for record_number, receipt in created:
-        click.echo(f"  {record_number}  receipt: {receipt}")
+    click.echo(f"Demo reports (open one at {demo.base_url()}/check):")
+    for record_number, receipt in demo.load():
+        click.echo(f"  {record_number}  secret code: {receipt}")
     click.echo(demo.sign_in_help())
 
 

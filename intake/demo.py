@@ -5,6 +5,7 @@ Every name, address and story here is invented.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pyotp
@@ -13,7 +14,7 @@ from . import accounts
 from .clock import today as current_today
 from .extensions import db
 from .filing import file_report
-from .models import Report
+from .models import Message, Report, Staff
 
 # Demo only: every demo account shares this password and this two-factor secret, printed by
 # `make demo` so anyone trying the portal can sign in. Never used outside `flask demo load`.
@@ -129,11 +130,28 @@ def _load_staff() -> None:
         db.session.commit()
 
 
+# Demo only: each demo report opens with a fixed code, so `make demo` can print it every time.
+DEMO_RECEIPTS = (
+    "maple river lantern orchid pepper summit",
+    "harbor violet candle meadow pebble sonnet",
+    "willow copper falcon garden ribbon thistle",
+)
+DEMO_REPLY = (
+    "Thank you for your report. Could you tell us the day of the week it happened, and whether "
+    "anyone else saw it? You can answer here."
+)
+
+
+def base_url() -> str:
+    """Where `make demo` serves (PORT, 5000 by default)."""
+    return f"http://127.0.0.1:{os.environ.get('PORT') or '5000'}"
+
+
 def sign_in_help() -> str:
     """What `make demo` prints about signing in."""
     code = pyotp.TOTP(DEMO_TOTP_SECRET).now()
     lines = [
-        "Staff sign-in (demo only): http://127.0.0.1:5000/staff/sign-in",
+        f"Staff sign-in (demo only): {base_url()}/staff/sign-in",
         f"  password for every demo account: {DEMO_PASSWORD}",
         f"  two-factor secret (add it to any authenticator app): {DEMO_TOTP_SECRET}",
         f"  or a code for the next seconds: {code}"
@@ -145,13 +163,27 @@ def sign_in_help() -> str:
 
 
 def load() -> list[tuple[str, str]]:
-    """Add the demo staff, and the demo reports unless there are reports; returns receipts."""
+    """Add the demo staff, and the demo reports unless there are reports; returns the demo
+    reports' record numbers and codes (every time: they are demo data)."""
     _load_staff()
-    if db.session.scalar(db.select(Report.id).limit(1)) is not None:
-        return []
+    if db.session.scalar(db.select(Report.id).limit(1)) is None:
+        _load_reports()
+    found = []
+    for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):
+        number = db.session.scalar(
+            db.select(Report.record_number).where(
+                Report.narrative == demo["steps"]["incident"]["narrative"]
+            )
+        )
+        if number is not None:
+            found.append((number, receipt))
+    return found
+
+
+def _load_reports() -> None:
     today = current_today()
-    created = []
-    for demo in DEMO_REPORTS:
+    investigator = db.session.scalars(db.select(Staff).where(Staff.email == DEMO_STAFF[1][0])).one()
+    for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):
         answers = {
             step: {
                 k: (v.replace("{year}", str(today.year)) if isinstance(v, str) else v)
@@ -161,6 +193,12 @@ def load() -> list[tuple[str, str]]:
         }
         if int(answers["incident"]["incident_month"]) > today.month:
             answers["incident"]["incident_year"] = str(today.year - 1)
-        filed = file_report(answers, [], "words", demo["language"], today)
-        created.append((filed.report.record_number, filed.receipt))
-    return created
+        report = file_report(answers, [], "words", demo["language"], today, receipt=receipt).report
+        if demo is DEMO_REPORTS[0]:
+            # A message from staff, so "read a message and reply" can be tried as a resident.
+            db.session.add(
+                Message(
+                    report_id=report.id, sender="staff", staff_id=investigator.id, body=DEMO_REPLY
+                )
+            )
+        db.session.commit()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from flask import Flask
 
 from intake import demo
 from intake.extensions import db
 from intake.models import AuditEvent, Report, Staff
 
-from .helpers import STAFF_PASSWORD, StaffBrowser
+from .helpers import STAFF_PASSWORD, Resident, StaffBrowser
 
 
 def test_the_first_admin_comes_from_the_command_line(app: Flask) -> None:
@@ -137,3 +138,21 @@ def test_the_demo_walkthrough(app: Flask) -> None:
         assert step in trail
     assert browsers["admin"].get(page).status_code == 403
     assert STAFF_PASSWORD not in demo.sign_in_help()
+
+
+def test_make_demo_prints_the_demo_codes_every_time_and_they_open_the_reports(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORT", "5050")
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo", "load"]).output
+    second = runner.invoke(args=["demo", "load"]).output
+    assert "http://127.0.0.1:5050/staff/sign-in" in second
+    codes = re.findall(r"(HR-[0-9A-Z]{4}-[0-9A-Z]{4})  secret code: ([a-z ]+)\n", second)
+    assert len(codes) == len(demo.DEMO_REPORTS)
+    assert codes == re.findall(r"(HR-[0-9A-Z]{4}-[0-9A-Z]{4})  secret code: ([a-z ]+)\n", first)
+    resident = Resident(app.test_client())
+    number, code = codes[0]
+    assert resident.post("/check", {"record_number": number, "receipt": code}).status_code == 302
+    status = resident.get("/check/report").get_data(as_text=True)
+    assert "Could you tell us the day of the week" in status
