@@ -10,6 +10,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 
 from .extensions import db
+from .folding import fold
 
 
 @event.listens_for(Engine, "connect")
@@ -18,6 +19,8 @@ def _connection_settings(connection: Any, _record: Any) -> None:
     writers (threads, gunicorn workers): WAL and a busy timeout; reads through memory-mapped I/O
     with a larger page cache (case lists touch scattered pages)."""
     if type(connection).__module__.startswith("sqlite3"):
+        # The search index folds case and accents with the same function as the queries.
+        connection.create_function("intake_fold", 1, fold, deterministic=True)
         cursor = connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")

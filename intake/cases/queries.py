@@ -18,14 +18,12 @@ from flask import current_app
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
     exists,
     false,
     func,
     literal_column,
     or_,
     select,
-    text,
 )
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
@@ -39,6 +37,7 @@ from ..models import MAX_ID, Report, ReportTerm, Staff
 from ..statuses import TRIAGE_STATUSES
 from .access import visible_cases
 from .deadlines import overdue_clause
+from .search import NUMBER, is_sqlite, matching
 
 SORTS: dict[str, Any] = {
     "received": Report.created_at,
@@ -194,52 +193,12 @@ def _has_term(vocabulary: str, codes: list[str]) -> ColumnElement[bool]:
     )
 
 
-WORD = re.compile(r"\w+", re.UNICODE)
-# A whole case number ("2026-00042") or record number ("HR-7K3M-9QX2") is looked up as such.
-NUMBER = re.compile(r"\d{4}-\d+|HR-[0-9A-Z]{4}-[0-9A-Z]{4}")
-
-
-def _search(wanted: str, scan_in_order: bool) -> ColumnElement[bool]:
-    """A case or record number, or else every word in the narrative or respondent (with the
-    database's full-text index). Kept apart so each uses its own index."""
-    number = wanted.strip().upper()
-    words = WORD.findall(wanted)[:8]
-    if NUMBER.fullmatch(number) or not words:
-        return or_(Report.record_number == number, Report.case_number == number)
-    return and_(*(_word_matches(word, scan_in_order) for word in words))
-
-
-def _word_matches(word: str, scan_in_order: bool) -> ColumnElement[bool]:
-    """One word. On SQLite, a word found in many cases is best checked while reading the list
-    in its order (`scan_in_order`: "+id" keeps SQLite from fetching every match and sorting);
-    a rare word is best fetched from the index and sorted."""
-    if not _sqlite():
-        # Prefix match, on the words as written and on their stems (migration 0004).
-        query = func.to_tsquery(literal_column("'simple'::regconfig"), word + ":*")
-        return literal_column("report.search_vector").op("@@")(query)
-    if len(word) < 3:
-        # The trigram index needs three characters; shorter words are looked up directly.
-        pattern = f"%{word}%"
-        return or_(Report.narrative.ilike(pattern), Report.respondent_name.ilike(pattern))
-    phrase = '"' + word.replace('"', "") + '"'
-    report_id = literal_column("+report.id") if scan_in_order else Report.id
-    return report_id.in_(
-        select(literal_column("rowid"))
-        .select_from(text("report_fts"))
-        .where(text("report_fts MATCH :phrase").bindparams(phrase=phrase))
-    )
-
-
-def _sqlite() -> bool:
-    return db.engine.dialect.name == "sqlite"
-
-
 def _status_in(statuses: list[str]) -> ColumnElement[bool]:
     """Status filter. SQLite's statistics know only that a status holds a quarter of the cases
     on average; the triage statuses hold few (the service targets empty them within days), so
     say so, or SQLite walks the whole list in order looking for them."""
     chosen = Report.status.in_(statuses)
-    if _sqlite() and set(statuses) <= set(TRIAGE_STATUSES):
+    if is_sqlite() and set(statuses) <= set(TRIAGE_STATUSES):
         return func.likelihood(chosen, literal_column("0.05"))
     return chosen
 
@@ -296,7 +255,7 @@ def conditions(
         key = f.incident_to.year * 100 + f.incident_to.month
         where.append(Report.incident_year * 100 + Report.incident_month <= key)
     if f.q:
-        where.append(_search(f.q, scan_in_order))
+        where.append(matching(f.q, scan_in_order))
     return where
 
 

@@ -1,0 +1,66 @@
+"""Search as staff type it: accents and case ignored, the start of a case or record number,
+and one- or two-character words in Chinese and Korean; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from intake.extensions import db
+from intake.models import Report
+
+from .helpers import hate_answers
+
+
+def story(text: str) -> dict[str, dict[str, Any]]:
+    return hate_answers(incident={"narrative": text})
+
+
+@pytest.fixture
+def cases(app: Flask, make_case: Any) -> dict[str, int]:
+    return {
+        "bus": make_case(story("Nos gritaron en el autobús de la línea 9")),
+        "polish": make_case(story("Zaczepili nas w Łodzi przy sklepie")),
+        "chinese": make_case(story("我在公交车上被骂了")),
+        "korean": make_case(story("버스에서 욕을 들었습니다")),
+        "other": make_case(story("Someone painted a slur on the door")),
+    }
+
+
+def found(browser: Any, query: str) -> set[int]:
+    page = browser.get("/staff/cases", query_string={"q": query}).get_data(as_text=True)
+    return {int(number) for number in re.findall(r'href="/staff/cases/(\d+)"', page)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("autobus", "bus"),
+        ("AUTOBÚS", "bus"),
+        ("linea", "bus"),
+        ("Łodzi", "polish"),
+        ("公交", "chinese"),
+        ("骂", "chinese"),
+        ("버스", "korean"),
+    ],
+)
+def test_words_are_found_whatever_the_accents_case_or_script(
+    staff_browser: Any, cases: dict[str, int], query: str, expected: str
+) -> None:
+    assert found(staff_browser("supervisor"), query) == {cases[expected]}
+
+
+def test_the_start_of_a_record_or_case_number_finds_the_case(
+    app: Flask, staff_browser: Any, cases: dict[str, int]
+) -> None:
+    with app.app_context():
+        report = db.session.get(Report, cases["chinese"])
+        assert report is not None
+        record, case = report.record_number, report.case_number
+    browser = staff_browser("supervisor")
+    assert cases["chinese"] in found(browser, record[:7].lower())
+    assert cases["chinese"] in found(browser, record[:9])
+    assert found(browser, case) == {cases["chinese"]}
