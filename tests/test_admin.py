@@ -128,12 +128,13 @@ def test_the_demo_walkthrough(app: Flask) -> None:
     assert response.status_code == 302
     trail = supervisor.get(page).get_data(as_text=True).split('id="audit"')[1]
     for step in (
-        "<bdi>new</bdi> → <bdi>screening</bdi>",
-        "<bdi>screening</bdi> → <bdi>accepted</bdi>",
-        "<bdi>accepted</bdi> → <bdi>determination</bdi>",
-        "<bdi>determination</bdi> → <bdi>closed</bdi>",
+        "<bdi>New</bdi> → <bdi>Screening</bdi>",
+        "<bdi>Screening</bdi> → <bdi>Accepted (investigation)</bdi>",
+        "<bdi>Accepted (investigation)</bdi> → <bdi>Determination</bdi>",
+        "<bdi>Determination</bdi> → <bdi>Closed</bdi>",
+        "<bdi>Substantial evidence / violation found</bdi>",
         "investigator@demo.example",
-        "note",
+        "Added an internal note",
     ):
         assert step in trail
     assert browsers["admin"].get(page).status_code == 403

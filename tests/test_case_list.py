@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -289,3 +290,19 @@ def test_a_common_word_gives_the_same_page_however_the_list_is_read(
         shown = first.get_data(as_text=True) + second.get_data(as_text=True)
         orders.append(sorted(cases, key=lambda case: shown.index(found[case])))
     assert orders == [cases, cases]  # Oldest first, on both paths, over both pages.
+
+
+def test_the_case_list_starts_with_open_cases_most_overdue_first(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    now = date.today()
+    later = make_case(status="screening", acknowledge_by=now + timedelta(days=5))
+    overdue = make_case(status="screening", acknowledge_by=now - timedelta(days=5))
+    closed = make_case(status="closed", closure_reason="settled")
+    browser = staff_browser("supervisor")
+    page = browser.get("/staff/cases").get_data(as_text=True)
+    listed = [int(n) for n in re.findall(r'href="/staff/cases/(\d+)"', page)]
+    assert closed not in listed
+    assert listed.index(overdue) < listed.index(later)
+    every = browser.get("/staff/cases?all=1").get_data(as_text=True)
+    assert f'href="/staff/cases/{closed}"' in every

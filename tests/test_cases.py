@@ -280,3 +280,27 @@ def test_a_concurrent_edit_is_refused_and_keeps_what_was_typed(
         assert report is not None
         assert report.status == "accepted"
         assert report.referred_to is None
+
+
+def test_the_audit_trail_shows_changes_in_words_and_everything_on_request(
+    app: Flask, staff_browser: Any, make_case: Any
+) -> None:
+    from intake.cases import trail
+
+    case_id = make_case(status="new")
+    supervisor = staff_browser("supervisor")
+    page = f"/staff/cases/{case_id}"
+    for _ in range(trail.PER_PAGE + 5):
+        supervisor.get(page)  # Each visit is recorded: routine, hidden by default.
+    with app.app_context():
+        version = db.session.get(Report, case_id).version  # type: ignore[union-attr]
+    supervisor.post(f"{page}/update", {"version": version, "status": "screening"}, page=page)
+    changes = supervisor.get(page).get_data(as_text=True).split('id="audit"')[1]
+    assert "<bdi>New</bdi> → <bdi>Screening</bdi>" in changes
+    assert "Opened the case" not in changes
+    everything = supervisor.get(f"{page}?audit=all").get_data(as_text=True).split('id="audit"')[1]
+    assert "Opened the case" in everything
+    assert "Page 1 of 2" in everything
+    older = supervisor.get(f"{page}?audit=all&audit_page=2").get_data(as_text=True)
+    assert "Page 2 of 2" in older
+    assert "Page 1 of 1" not in supervisor.get(f"{page}?audit_page=abc").get_data(as_text=True)

@@ -51,14 +51,3 @@ def note(staff: Staff | None, action: str, detail: str | None = None) -> None:
 def record_export(staff: Staff, **what: Any) -> None:
     """Record, and save at once, that `staff` downloaded an export (before it is sent)."""
     note(staff, "export", json.dumps(what))
-
-
-def trail(report: Report) -> list[AuditEvent]:
-    """A case's events in time order."""
-    return list(
-        db.session.scalars(
-            db.select(AuditEvent)
-            .where(AuditEvent.report_id == report.id)
-            .order_by(AuditEvent.created_at, AuditEvent.id)
-        )
-    )

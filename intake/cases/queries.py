@@ -145,12 +145,17 @@ class CaseFilter:
             result.sort = args["sort"].lstrip("-")
             result.descending = args["sort"].startswith("-")
             result.chosen_sort = True
-        result.page = min(max(1, _whole_number(args.get("page")) or 1), MAX_PAGE)
+        result.page = page_number(args.get("page"))
         return result
 
     def _note(self, name: str, given: object, used: bool) -> None:
         if given and not used:
             self.ignored.append(name)
+
+
+def page_number(value: str | None) -> int:
+    """A page number from a URL: 1 unless it is a whole number, at most MAX_PAGE."""
+    return min(max(1, _whole_number(value) or 1), MAX_PAGE)
 
 
 def clean_text(value: str) -> str:

@@ -18,7 +18,7 @@ from ..auth.guard import allow
 from ..cases import queries, saved_views
 from ..clock import today
 from ..roles import READ_CASES, Can
-from ..statuses import TRIAGE_STATUSES, Status
+from ..statuses import OPEN_STATUSES, TRIAGE_STATUSES, Status
 from .forms import SavedViewForm
 from .views import bp, me
 
@@ -127,8 +127,12 @@ def my_cases() -> str:
 @bp.get("/cases")
 @allow(*READ_CASES)
 def cases() -> str:
-    """Every case this staff member may see, with every filter."""
-    return render_list(_("Cases"), "staff.cases", {}, "received")
+    """Every case this staff member may see, with every filter. Opened without any, the list
+    starts with the open cases, the most overdue first (`?all=1`: every case, closed too)."""
+    if request.args:
+        return render_list(_("Cases"), "staff.cases", {}, "received")
+    open_cases = MultiDict([("status", status) for status in sorted(OPEN_STATUSES)])
+    return render_list(_("Cases"), "staff.cases", {}, "due", args=open_cases)
 
 
 @bp.get("/find")

@@ -22,7 +22,8 @@ from werkzeug.wrappers import Response
 
 from .. import accounts, followup, vocab
 from ..auth.guard import ANY_STAFF, allow
-from ..cases import access, audit, deadlines, identity, queries, service
+from ..cases import access, deadlines, identity, queries, service
+from ..cases import trail as case_trail
 from ..cases.duplicates import possible_duplicates
 from ..cases.workflow import WorkflowError, allowed_moves
 from ..clock import today
@@ -126,7 +127,11 @@ def _render_case(report: Report, **forms: Any) -> str:
         people = [(str(s.id), f"{s.name} ({s.email})") for s in identity.grantable(report)]
         forms.setdefault("grant_form", GrantForm(people=people))
     forms.setdefault("link_form", LinkForm())
-    trail = audit.trail(report)
+    trail = case_trail.page(
+        report,
+        everything=request.args.get("audit") == "all",
+        number=queries.page_number(request.args.get("audit_page")),
+    )
     return render_template(
         "staff/case.html",
         report=report,
@@ -142,7 +147,7 @@ def _render_case(report: Report, **forms: Any) -> str:
         emails=followup.emails(report),
         trail=trail,
         hidden_numbers=access.hidden_numbers(
-            staff, {e.new_value for e in trail if e.action == "link" and e.new_value}
+            staff, {entry.linked for entry in trail.entries if entry.linked}
         ),
         # Hints name only cases this staff member may open (no existence leaks).
         linked=[other for other in service.linked_cases(report) if access.can_view(staff, other)],

@@ -246,7 +246,7 @@ def test_staff_triage_assign_close_and_export(live_server: Any, page_factory: An
     page.get_by_label("Move to").select_option("closed")
     page.get_by_label("Closure reason").select_option("duplicate")
     follow(page, page.get_by_role("button", name="Save"))
-    assert "screening → closed" in page.locator("#audit").inner_text()
+    assert "Screening → Closed" in page.locator("#audit").inner_text()
     follow(page, page.get_by_role("link", name="Reports"))
     with page.expect_download() as download:
         page.get_by_role("link", name="XLSX").click()
