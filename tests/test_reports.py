@@ -388,3 +388,24 @@ def test_the_command_line_writes_a_report(
     assert ["Reports received", None, 9] in [[c.value for c in r] for r in sheet.iter_rows()]
     bad = app.test_cli_runner().invoke(args=["reports", "export", "--period", "someday"])
     assert bad.exit_code != 0
+
+
+def test_the_spreadsheet_is_ready_to_work_with(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    make_case(
+        hate_answers(incident={"bias_categories": ["race_ethnicity", "national_origin"]}),
+        created_at=datetime(2026, 7, 10, 17, 30, 15, 123456, tzinfo=UTC),
+    )
+    supervisor = staff_browser("supervisor")
+    response = supervisor.client.get("/staff/cases/export.xlsx?personal=1&all=1", buffered=True)
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}2"
+    assert sheet.cell(1, 1).font.b
+    assert sheet.column_dimensions["A"].width >= 12
+    heading = [cell.value for cell in sheet[1]]
+    row = [cell.value for cell in sheet[2]]
+    received = row[heading.index("Received at")]
+    assert received == datetime(2026, 7, 10, 12, 30, 15)  # Chicago time, whole seconds.
+    assert row[heading.index("NIBRS bias codes")] == "33"  # Two categories, one code.

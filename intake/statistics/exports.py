@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from itertools import groupby
 from operator import getitem, itemgetter
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
@@ -66,11 +68,21 @@ def _labels(terms: tuple[vocab.Term, ...]) -> Callable[[Iterable[str]], str]:
 
 
 def _nibrs(codes: Iterable[str]) -> str:
-    found = []
+    """The NIBRS codes of the bias categories, each once (two categories may share one)."""
+    found: list[str] = []
     for code in codes:
         term = next((t for t in vocab.BIAS_CATEGORIES if t.code == code), None)
-        found.append(term.nibrs[0] if term and term.nibrs else "99")
+        nibrs = term.nibrs[0] if term and term.nibrs else "99"
+        if nibrs not in found:
+            found.append(nibrs)
     return "; ".join(found)
+
+
+def _local_time(moment: datetime) -> datetime:
+    """A timestamp as a spreadsheet cell: the commission's local time, to the second (a cell
+    holds no time zone; every time in the portal is the commission's)."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return moment.astimezone(zone).replace(tzinfo=None, microsecond=0)
 
 
 def _month(year: int, month: int) -> str:
@@ -190,7 +202,7 @@ COLUMNS = (
         "received_at",
         _l("Received at"),
         Report.created_at,
-        lambda moment: moment.isoformat(),
+        _local_time,
         personal=True,
     ),
     Column("incident_day", _l("Incident day"), Report.incident_day, personal=True),
