@@ -119,10 +119,10 @@ def test_every_change_is_in_the_audit_trail(app: Flask, staff_browser: Any, make
         assert ("urgent", "no", "yes") in changes
         assert all(e.staff_id == supervisor.staff_id for e in events)
     page = supervisor.get(f"/staff/cases/{case_id}").get_data(as_text=True)
-    assert "<bdi>new</bdi> → <bdi>screening</bdi>" in page
+    assert "<bdi>New</bdi> → <bdi>Screening</bdi>" in page  # In words, not codes.
     # Right to left, the arrow still points from the old value to the new one.
     page = supervisor.get(f"/staff/cases/{case_id}?lang=ar").get_data(as_text=True)
-    assert "<bdi>new</bdi> ← <bdi>screening</bdi>" in page
+    assert "<bdi>جديدة</bdi> ← <bdi>الفرز الأولي</bdi>" in page
 
 
 def test_every_status_has_public_words_and_a_place_in_the_workflow(app: Any) -> None:
