@@ -12,12 +12,13 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
+from sqlalchemy import update
 
 from . import mail, notifications, statuses, uploads, vocab
 from .cases import audit
 from .crypto import email_hash
 from .extensions import db
-from .models import Attachment, Contact, Message, OutboxEmail, Report, Staff
+from .models import Attachment, Contact, Message, OutboxEmail, Report, Staff, utcnow
 from .questions import IDENTIFYING_FIELDS
 from .statuses import StatusInfo
 
@@ -111,10 +112,20 @@ def staff_message(staff: Staff, report: Report, body: str) -> Message:
     return message
 
 
+def unread_reply(report: Report) -> bool:
+    """Whether the resident wrote since the assigned investigator last opened the case."""
+    wrote, read = report.resident_wrote_at, report.assignee_read_at
+    return wrote is not None and (read is None or wrote > read)
+
+
 def resident_message(report: Report, body: str) -> Message:
     """A reply or more information from the resident; the assigned investigator is told."""
     message = Message(report_id=report.id, sender="resident", body=body.strip())
     db.session.add(message)
+    # Not through the case's version: a staff member editing it now must not be refused.
+    db.session.execute(
+        update(Report).where(Report.id == report.id).values(resident_wrote_at=utcnow())
+    )
     audit.record(None, "resident_message", report)
     notice = notifications.resident_wrote(report)
     db.session.commit()

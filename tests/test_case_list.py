@@ -306,3 +306,33 @@ def test_the_case_list_starts_with_open_cases_most_overdue_first(
     assert listed.index(overdue) < listed.index(later)
     every = browser.get("/staff/cases?all=1").get_data(as_text=True)
     assert f'href="/staff/cases/{closed}"' in every
+
+
+def test_my_cases_says_what_needs_action(app: Flask, staff_browser: Any) -> None:
+    from .test_followup import file_and_keep, open_report
+
+    investigator = staff_browser("investigator")
+    replied, number, receipt = file_and_keep(app)
+    quiet, _n, _r = file_and_keep(app)
+    with app.app_context():
+        for case_id, status in ((replied, "accepted"), (quiet, "mediation")):
+            report = db.session.get(Report, case_id)
+            assert report is not None
+            report.status, report.assignee_id = status, investigator.staff_id  # type: ignore[attr-defined]
+        db.session.commit()
+        version = db.session.get(Report, replied).version  # type: ignore[union-attr]
+    page = investigator.get("/staff/my-cases").get_data(as_text=True)
+    assert "Accepted (investigation): 1" in page
+    assert "Mediation: 1" in page
+    assert "New reply" not in page
+    open_report(app, number, receipt).post(
+        "/check/report/message", {"body": "It happened on a Tuesday."}, page="/check/report"
+    )
+    page = investigator.get("/staff/my-cases").get_data(as_text=True)
+    row = page.split(f'href="/staff/cases/{replied}"')[1].split("</tr>")[0]
+    assert "New reply" in row
+    # The reply did not change the case's version: an edit begun before it still saves.
+    with app.app_context():
+        assert db.session.get(Report, replied).version == version  # type: ignore[union-attr]
+    investigator.get(f"/staff/cases/{replied}")  # The assignee reads it.
+    assert "New reply" not in investigator.get("/staff/my-cases").get_data(as_text=True)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, and_, or_
 
 from ..models import Report
-from ..statuses import DUE_COLUMNS
+from ..statuses import DUE_COLUMNS, OPEN_STATUSES
 
 
 def add_business_days(start: date, days: int) -> date:
@@ -49,3 +49,10 @@ def due_date(report: Report) -> date | None:
     """The next service-target date that applies to the case, if any."""
     column = DUE_COLUMNS.get(report.status)
     return getattr(report, column) if column else None
+
+
+def days_open(report: Report, today: date) -> int | None:
+    """Days since the report reached the commission, while the case is open."""
+    if report.status not in OPEN_STATUSES:
+        return None
+    return (today - report.received_on).days

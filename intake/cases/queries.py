@@ -34,6 +34,7 @@ from ..extensions import db
 from ..geography import COMMUNITY_AREAS, WARD_COUNT
 from ..i18n import NATIVE_NAMES
 from ..models import MAX_ID, Report, ReportTerm, Staff
+from ..statuses import TABLE as STATUS_TABLE
 from ..statuses import TRIAGE_STATUSES
 from .access import visible_cases
 from .deadlines import overdue_clause
@@ -50,6 +51,7 @@ SORTS: dict[str, Any] = {
     "ward": Report.ward,
     "language": Report.language,
 }
+MOVE_ORDER = tuple(info.status.value for info in STATUS_TABLE)
 MULTI = (
     "status",
     "kind",
@@ -302,6 +304,17 @@ def count_up_to(where: list[ColumnElement[bool]], limit: int) -> tuple[int, bool
 # From how many matches on, a search in the default order reads the list in that order (see
 # `_word_matches`); other orders have no index to read the list by.
 MANY_MATCHES = 1000
+
+
+def status_counts(case_filter: CaseFilter, staff: Staff, today: date) -> list[tuple[str, int]]:
+    """How many of the list's cases are in each status, in the workflow's order."""
+    query = (
+        select(Report.status, func.count())
+        .where(*conditions(case_filter, staff, today))
+        .group_by(Report.status)
+    )
+    found = {status: int(count) for status, count in db.session.execute(query)}
+    return [(status, found[status]) for status in MOVE_ORDER if found.get(status)]
 
 
 def case_page(

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import mail, notifications, statuses
@@ -230,6 +231,13 @@ def open_attachment(
 
 
 def record_view(staff: Staff, report: Report) -> None:
-    """Write that `staff` opened the case."""
+    """Write that `staff` opened the case; the assignee opening it has read any reply (kept
+    out of the case's version and its last activity)."""
     audit.record(staff, "view", report)
+    if report.assignee_id == staff.id:
+        db.session.execute(
+            update(Report)
+            .where(Report.id == report.id)
+            .values(assignee_read_at=utcnow(), updated_at=Report.updated_at)
+        )
     db.session.commit()

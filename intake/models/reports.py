@@ -102,6 +102,10 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     legal_hold: Mapped[str | None] = mapped_column(EncryptedText)
     withdrawal_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disposed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # When the resident last wrote, and when the assigned investigator last opened the case: a
+    # reply is unread while the first is later (set without bumping `version`: see followup).
+    resident_wrote_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    assignee_read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Optimistic locking: a save based on an older version is refused, never silently merged.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

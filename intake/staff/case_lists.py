@@ -79,6 +79,12 @@ def render_list(
         saved_form=saved_form or SavedViewForm(query=query),
         fixed=set(base),
         page_url=lambda **changes: _page_url(endpoint, shown, changes),
+        # My cases starts with how many wait in each status.
+        status_counts=(
+            queries.status_counts(case_filter, me(), today())
+            if endpoint == "staff.my_cases"
+            else []
+        ),
     )
 
 

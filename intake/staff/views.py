@@ -62,6 +62,8 @@ def _staff_context() -> dict[str, Any]:
         "can_assign": lambda report: access.can_assign(me(), report),
         "is_overdue": lambda report: deadlines.is_overdue(report, today()),
         "due_date": deadlines.due_date,
+        "unread_reply": followup.unread_reply,
+        "days_open": lambda report: deadlines.days_open(report, today()),
     }
 
 
