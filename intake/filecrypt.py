@@ -50,6 +50,11 @@ def _key_id(key: bytes) -> bytes:
     return hashlib.sha256(key).digest()[:8]
 
 
+def _header_key_id(header: bytes) -> bytes:
+    """The key id a file's header names."""
+    return header[len(MAGIC) : len(MAGIC) + 8]
+
+
 def _nonce(prefix: bytes, number: int) -> bytes:
     return prefix + number.to_bytes(4, "big")
 
@@ -105,7 +110,7 @@ def _read(path: Path, keys: list[bytes]) -> Iterator[bytes]:
             while block := handle.read(CHUNK):
                 yield block
             return
-        key_id, prefix = header[len(MAGIC) : len(MAGIC) + 8], header[len(MAGIC) + 8 :]
+        key_id, prefix = _header_key_id(header), header[len(MAGIC) + 8 :]
         key = next((k for k in keys if _key_id(k) == key_id), None)
         if key is None:
             raise FileKeyError(path.name)
@@ -127,9 +132,7 @@ def needs_rotation(path: Path) -> bool:
     """Whether the file is unencrypted or under an older key."""
     with path.open("rb") as handle:
         header = handle.read(HEADER)
-    return not header.startswith(MAGIC) or header[len(MAGIC) : len(MAGIC) + 8] != _key_id(
-        _keys()[0]
-    )
+    return not header.startswith(MAGIC) or _header_key_id(header) != _key_id(_keys()[0])
 
 
 def rotate(path: Path) -> None:

@@ -59,12 +59,14 @@ def _intake_officer(staff: Staff, report: Report) -> bool:
     return db.session.scalar(query.limit(1)) is not None
 
 
-def revealed(staff: Staff, report: Report) -> bool:
-    """Whether the contact details show now (asked for recently, and still allowed)."""
+def contact_shown(staff: Staff, report: Report) -> tuple[bool, bool]:
+    """(whether `staff` may reveal the contact details, whether they show now: asked for
+    recently and still allowed), deciding the first once for the case page."""
+    allowed = may_reveal(staff, report)
     asked = session.get(SESSION_KEY, {}).get(str(report.id))
     minutes = int(current_app.config["CONTACT_REVEAL_MINUTES"])
     fresh = asked is not None and time.time() - float(asked) < minutes * 60
-    return fresh and may_reveal(staff, report)
+    return allowed, allowed and fresh
 
 
 def reveal(staff: Staff, report: Report, reason: str) -> None:
@@ -103,6 +105,11 @@ def grantable(report: Report) -> list[Staff]:
         for staff in db.session.scalars(query)
         if can_view(staff, report) and not may_reveal(staff, report)
     ]
+
+
+def grant_choices(report: Report) -> list[tuple[str, str]]:
+    """The staff a supervisor may give access to, as choices ("Name (email)")."""
+    return [(str(staff.id), f"{staff.name} ({staff.email})") for staff in grantable(report)]
 
 
 def grants(report: Report) -> list[ContactGrant]:

@@ -64,8 +64,8 @@ VALUES = {
     "status": vocab.STATUSES,
     "closure_reason": vocab.CLOSURE_REASONS,
     "referred_to": vocab.REFERRAL_AGENCIES,
+    "urgent": vocab.YES_NO,  # The trail stores a flag as "yes" or "no" (audit._text).
 }
-YES_NO = {"yes": _l("Yes"), "no": _l("No")}
 # What a resident does (the trail names them, not "the portal").
 RESIDENT = frozenset(
     {
@@ -110,7 +110,7 @@ def _value(field: str | None, value: str | None) -> str | LazyString | None:
         return value
     if field in VALUES:
         return vocab.label(VALUES[field], value)
-    return YES_NO.get(value, value)
+    return value
 
 
 def _who(event: AuditEvent) -> str | LazyString:

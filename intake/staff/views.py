@@ -125,9 +125,9 @@ def _render_case(report: Report, **forms: Any) -> str:
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
     forms.setdefault("reveal_form", RevealForm())
-    if staff.can(Can.GRANT_IDENTITY) and report.contact is not None:
-        people = [(str(s.id), f"{s.name} ({s.email})") for s in identity.grantable(report)]
-        forms.setdefault("grant_form", GrantForm(people=people))
+    if staff.can(Can.GRANT_IDENTITY) and report.contact is not None and "grant_form" not in forms:
+        forms["grant_form"] = GrantForm(people=identity.grant_choices(report))
+    may_reveal, show_contact = identity.contact_shown(staff, report)
     forms.setdefault("link_form", LinkForm())
     trail = case_trail.page(
         report,
@@ -138,8 +138,8 @@ def _render_case(report: Report, **forms: Any) -> str:
         "staff/case.html",
         report=report,
         sections=sections(answers_from_report(report), today()),
-        show_contact=identity.revealed(staff, report),
-        may_reveal=identity.may_reveal(staff, report),
+        show_contact=show_contact,
+        may_reveal=may_reveal,
         grants=identity.grants(report) if staff.can(Can.GRANT_IDENTITY) else [],
         can_assign=access.can_assign(staff, report),
         notes=service.notes(report),
@@ -282,8 +282,7 @@ def reveal_contact(case_id: int) -> ResponseReturnValue:
 def grant_contact(case_id: int) -> ResponseReturnValue:
     """A supervisor lets one more staff member reveal the contact details."""
     report = _case_or_404(case_id)
-    people = [(str(s.id), s.email) for s in identity.grantable(report)]
-    form = GrantForm(people=people)
+    form = GrantForm(people=identity.grant_choices(report))
     if form.validate_on_submit():
         person = accounts.get(int(form.staff.data or 0))
         try:
