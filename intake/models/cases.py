@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
@@ -95,6 +95,15 @@ class SavedView(db.Model):  # type: ignore[name-defined,misc]
     name: Mapped[str] = mapped_column(String(100))
     query: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Alerts (`flask views run`): a daily digest of new matches to the owner, and routing of new
+    # unassigned matches to an investigator. `last_run_at` is where the next run starts from.
+    digest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    route_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    owner: Mapped[Staff] = relationship(foreign_keys=[staff_id])
+    route_to: Mapped[Staff | None] = relationship(foreign_keys=[route_to_id])
 
 
 class CaseCounter(db.Model):  # type: ignore[name-defined,misc]

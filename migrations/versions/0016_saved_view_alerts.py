@@ -1,4 +1,5 @@
-"""Alerts and routing on saved views.
+"""Alerts and routing on saved views: a daily digest to the owner, routing of new unassigned
+matches to an investigator, and where the next run of `flask views run` starts from.
 
 Revision ID: 0016_saved_view_alerts
 Revises: 0015_incidents
@@ -15,8 +16,28 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    with op.batch_alter_table("saved_view", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("digest", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+        batch_op.add_column(sa.Column("route_to_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("last_run_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(
+            sa.Column("last_digest_at", sa.DateTime(timezone=True), nullable=True)
+        )
+        batch_op.create_foreign_key(
+            batch_op.f("fk_saved_view_route_to_id_staff"),
+            "staff",
+            ["route_to_id"],
+            ["id"],
+            ondelete="SET NULL",
+        )
 
 
 def downgrade():
-    pass
+    with op.batch_alter_table("saved_view", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_saved_view_route_to_id_staff"), type_="foreignkey")
+        batch_op.drop_column("last_digest_at")
+        batch_op.drop_column("last_run_at")
+        batch_op.drop_column("route_to_id")
+        batch_op.drop_column("digest")
