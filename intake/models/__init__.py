@@ -2,6 +2,7 @@
 
 from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
 from .consent import Consent, ContactGrant, Disclosure
+from .incidents import Incident
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .sessions import WebSession
@@ -21,6 +22,7 @@ __all__ = [
     "Disclosure",
     "Disposal",
     "Draft",
+    "Incident",
     "Message",
     "Note",
     "OutboxEmail",

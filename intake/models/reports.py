@@ -82,6 +82,11 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     # Lower-cased words of the narrative, hashed: equal for near-identical stories (duplicates).
     narrative_fingerprint: Mapped[str] = mapped_column(String(64), index=True)
 
+    # The event this report is one of, grouped by staff (intake/cases/incidents.py).
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+
     # The staff side of the report: the case.
     case_number: Mapped[str] = mapped_column(String(12), unique=True)  # "2026-00042"
     status: Mapped[str] = mapped_column(String(20), default="new")
