@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import force_locale
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from sqlalchemy import update
 
-from . import mail, notifications, statuses, uploads, vocab
+from . import mail, notifications, statuses, uploads
 from .cases import audit
 from .crypto import email_hash
 from .extensions import db
+from .letters import library, seed
 from .models import Attachment, Contact, Message, OutboxEmail, Report, Staff, utcnow
 from .questions import IDENTIFYING_FIELDS
 from .statuses import StatusInfo
@@ -45,49 +44,21 @@ def public_status(report: Report) -> StatusInfo:
     return statuses.info(report.status)
 
 
-# Message templates; staff can edit the text before sending. Written in the resident's language.
+# The four message templates the letter library was seeded with (migration 0017); staff now
+# pick from the library (intake/letters), where administrators edit them and add more.
 TEMPLATES: dict[str, tuple[LazyString, LazyString]] = {
-    "acknowledgement": (
-        _l("Acknowledgement"),
-        _l(
-            "Thank you for your report %(number)s. We have received it and a member of our staff "
-            "is reviewing it. We will write to you here if we need more information."
-        ),
-    ),
-    "request_info": (
-        _l("Request for information"),
-        _l(
-            "Thank you for your report %(number)s. To help us understand what happened, could you "
-            "tell us more about the following? You can answer here, and add photos or documents."
-        ),
-    ),
-    "referral": (
-        _l("Referral"),
-        _l(
-            "Thank you for your report %(number)s. Another agency can help you with this: "
-            "%(agency)s. Please contact them; you can mention our record number."
-        ),
-    ),
-    "closure": (
-        _l("Closure"),
-        _l(
-            "Our work on your report %(number)s is finished and we have closed it. Thank you for "
-            "telling us. If something new happens, you can file a new report at any time."
-        ),
-    ),
+    default.key: (_l(default.name), _l(default.body)) for default in seed.DEFAULTS
 }
 
 
 def template_text(key: str, report: Report) -> str:
-    """A template filled in for this report, in the resident's language."""
-    _name, text = TEMPLATES[key]
-    with force_locale(notifications.resident_language(report)):
-        agency = (
-            str(vocab.label(vocab.REFERRAL_AGENCIES, report.referred_to))
-            if report.referred_to
-            else _("the agency named by our staff")
-        )
-        return str(text) % {"number": report.record_number, "agency": agency}
+    """A library template filled in for this report, in the resident's language (English when
+    that language has no text yet); KeyError for a template the library does not have."""
+    template = library.by_key(key)
+    filled = library.for_case(template, report) if template is not None else None
+    if filled is None:
+        raise KeyError(key)
+    return filled.text
 
 
 def thread(report: Report) -> list[Message]:

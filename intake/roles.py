@@ -32,6 +32,8 @@ class Can(StrEnum):
     MANAGE_RECORDS = "manage_records"  # Retention: legal holds, propose and approve disposal.
     OVERRIDE_CONSENT = "override_consent"  # Refer to police without consent, with a reason.
     GRANT_IDENTITY = "grant_identity"  # Reveal any case's contact details; let others reveal.
+    MANAGE_TAGS = "manage_tags"  # Keep the list of tags staff put on cases.
+    MANAGE_LETTERS = "manage_letters"  # The letter library: template texts and translations.
 
 
 # Any one of these opens the case pages; which cases, `cases.access` decides.
@@ -73,10 +75,16 @@ ROLES = (
                 Can.MANAGE_RECORDS,
                 Can.OVERRIDE_CONSENT,
                 Can.GRANT_IDENTITY,
+                Can.MANAGE_LETTERS,
+                Can.MANAGE_TAGS,
             }
         ),
     ),
-    Role("admin", _l("Administrator"), frozenset({Can.ADMINISTER, Can.MANAGE_RECORDS})),
+    Role(
+        "admin",
+        _l("Administrator"),
+        frozenset({Can.ADMINISTER, Can.MANAGE_RECORDS, Can.MANAGE_LETTERS, Can.MANAGE_TAGS}),
+    ),
 )
 ROLE_NAMES = frozenset(role.name for role in ROLES)
 BY_NAME = {role.name: role for role in ROLES}

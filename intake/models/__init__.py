@@ -3,6 +3,7 @@
 from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
 from .consent import Consent, ContactGrant, Disclosure
 from .incidents import Incident
+from .letters import LetterTemplate, LetterVersion
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .sessions import WebSession
@@ -23,6 +24,8 @@ __all__ = [
     "Disposal",
     "Draft",
     "Incident",
+    "LetterTemplate",
+    "LetterVersion",
     "Message",
     "Note",
     "OutboxEmail",

@@ -1,0 +1,1 @@
+"""The letter library: templates staff start messages and printed letters from (issue 18)."""
