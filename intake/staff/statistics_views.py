@@ -90,14 +90,17 @@ def reports() -> ResponseReturnValue:
 
 
 def _page(summary: Summary | None, error: str = "") -> str:
+    # The charts are drawn from this summary and embedded, rather than each image asking the
+    # server to compute the whole summary again (twelve times per page).
+    drawn = charts.page_charts(summary, CHARTED) if summary else {}
     return render_template(
         "staff/reports.html",
         summary=summary,
+        charts=drawn,
         error=error,
         presets=_presets(today()),
         hidden_count=hidden_count(),
         public_minimum=PUBLIC_MINIMUM,
-        charted=CHARTED,
         public=_public(),
     )
 
@@ -105,7 +108,7 @@ def _page(summary: Summary | None, error: str = "") -> str:
 @bp.get("/reports/charts/<name>.svg")
 @allow(Can.REPORTS)
 def report_chart(name: str) -> Response:
-    """One chart as SVG (shown as an image beside its table)."""
+    """One chart as SVG, on its own (the reports page embeds its charts; this serves a link)."""
     if name != "trend" and name not in CHARTED:
         abort(404)
     try:
@@ -113,10 +116,9 @@ def report_chart(name: str) -> Response:
     except PeriodError:
         abort(400)  # An image: the page it belongs on says what is wrong with the period.
     if name == "trend":
-        figure = charts.line(summary.trend, _("Reports by month"))
+        figure = charts.trend_chart(summary)
     else:
-        table = summary.table(name)
-        figure = charts.bars(table.rows, str(table.title))
+        figure = charts.table_chart(summary, name)
     response = Response(charts.render(figure, "svg"), mimetype="image/svg+xml")
     # The SVG styles itself; it is an image with no script, so inline styles are safe here.
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

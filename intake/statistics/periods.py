@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from babel.dates import format_skeleton
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
@@ -133,6 +135,12 @@ def chosen(period: str, start: str, end: str, today: date) -> Period:
             raise PeriodError(f"{start}..{end}", BOTH_DAYS)
         return parse(f"{start}..{end}")
     return parse(period) if period.strip() else current_quarter(today)
+
+
+def month_label(year: int, month: int) -> str:
+    """A month as the reader's language writes it ("Oct 2026", "2026年10月", "أكتوبر 2026"): CLDR's
+    year-and-short-month pattern, which puts the year first where the language does."""
+    return format_skeleton("yMMM", date(year, month, 1), locale=get_locale() or "en")
 
 
 def current_quarter(today: date) -> Period:

@@ -28,7 +28,7 @@ from ..i18n import NATIVE_NAMES
 from ..models import Report, Staff
 from ..statuses import OPEN_STATUSES
 from . import rollup
-from .periods import Period
+from .periods import Period, month_label
 
 PUBLIC_MINIMUM = 5
 
@@ -133,6 +133,8 @@ class Summary:
 
     period: Period
     total: int | None
+    # Events rather than reports: an incident's reports count once (`incident_count`).
+    incidents: int | None = None
     tables: list[Table] = field(default_factory=list)
     trend: list[Row] = field(default_factory=list)
     timings: list[Timing] = field(default_factory=list)
@@ -226,9 +228,12 @@ def tables(period: Period) -> list[Table]:
 
 
 def trend(period: Period) -> list[Row]:
-    """Reports received in each month of the period (months with none included)."""
+    """Reports received in each month of the period (months with none included), keyed
+    "2026-10" and labelled in the reader's language ("Oct 2026")."""
     found = rollup.by_month(period)
-    return [Row(f"{y}-{m:02d}", f"{y}-{m:02d}", found.get((y, m), 0)) for y, m in period.months()]
+    return [
+        Row(f"{y}-{m:02d}", month_label(y, m), found.get((y, m), 0)) for y, m in period.months()
+    ]
 
 
 def _nearest_rank(histogram: list[tuple[float, int]], count: int, fraction: float) -> float | None:
@@ -297,6 +302,18 @@ def _suppress(result: Summary) -> None:
     result.trend = protect(result.trend, total_published)
 
 
+def incident_count(period: Period) -> int:
+    """The period's reports in no incident plus the incidents its reports belong to: "how many
+    incidents" counts each event once (in every period one of its reports arrived in)."""
+    loose, grouped = db.session.execute(
+        select(
+            func.count(case((Report.incident_id.is_(None), 1))),
+            func.count(func.distinct(Report.incident_id)),
+        ).where(Report.received_on >= period.start, Report.received_on < period.end)
+    ).one()
+    return int(loose) + int(grouped)
+
+
 def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
     """The whole summary of a period; `public` suppresses small counts and leaves out staff."""
     rollup.fold()
@@ -304,6 +321,7 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
     result = Summary(
         period=period,
         total=total,
+        incidents=incident_count(period),
         tables=tables(period),
         trend=trend(period),
         timings=[
@@ -315,6 +333,8 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
     )
     if public:
         _suppress(result)
+        if (result.incidents or 0) < PUBLIC_MINIMUM:
+            result.incidents = None
         result.timings = [
             t if t.cases >= PUBLIC_MINIMUM else replace(t, median=None, p90=None)
             for t in result.timings
