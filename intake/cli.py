@@ -21,6 +21,25 @@ reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
 records_cli = AppGroup("records", help="Records retention and disposal.")
 keys_cli = AppGroup("keys", help="Encryption keys and peppers.")
 backup_cli = AppGroup("backup", help="Encrypted backups of the database and evidence files.")
+views_cli = AppGroup("views", help="Alerts and routing on saved views.")
+
+
+@views_cli.command("run")
+def run_views() -> None:
+    """Route new matching cases and send due digests for every saved view with alerts (run from
+    cron every 15 minutes or so). Views whose filters no longer parse are skipped and named."""
+    from .cases import routing
+
+    done = routing.run()
+    click.echo(
+        f"Ran {done.views} saved views: routed {done.routed} cases, queued {done.digests} digests."
+    )
+    for view_id, why in done.skipped:
+        reason = routing.SKIP_REASONS.get(why, why)
+        click.echo(f"Skipped saved view {view_id}: {reason}.")
+    if done.failed_owners:
+        owners = ", ".join(str(owner) for owner in done.failed_owners)
+        raise click.ClickException(f"Nothing done for the views of staff {owners}; run again.")
 
 
 @backup_cli.command("create")
@@ -187,3 +206,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(records_cli)
     app.cli.add_command(keys_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(views_cli)

@@ -29,6 +29,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.save_view": CASE_WORK,
     "staff.open_view": CASE_WORK,
     "staff.delete_view": CASE_WORK,
+    "staff.view_alerts": CASE_WORK,
     "staff.case": CASE_WORK,
     "staff.update_case": CASE_WORK,
     "staff.add_note": CASE_WORK,
