@@ -47,6 +47,12 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.records": frozenset({"supervisor", "admin"}),
     "staff.records_hold": frozenset({"supervisor", "admin"}),
     "staff.records_step": frozenset({"supervisor", "admin"}),
+    "staff.incidents_list": CASE_WORK,
+    "staff.incident": CASE_WORK,
+    "staff.incident_message": CASE_WORK,
+    "staff.create_incident": CASE_WORK,
+    "staff.join_incident": CASE_WORK,
+    "staff.leave_incident": CASE_WORK,
     "staff.admin_staff": frozenset({"admin"}),
     "staff.admin_staff_edit": frozenset({"admin"}),
     "staff.admin_staff_action": frozenset({"admin"}),
@@ -61,6 +67,7 @@ ARGUMENTS = {
     "index": 0,
     "fmt": "csv",
     "step": "release",
+    "incident_id": 1,
 }
 
 

@@ -101,6 +101,7 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
             "action": "reset_two_factor",
             "name": "cases",
             "fmt": "csv",
+            "incident_id": 1,
         },
         "other_case": other_case,
     }

@@ -1,8 +1,24 @@
 """The staff workspace: triage queue, case list, case page, assignment, statistics, accounts,
 records retention."""
 
-from . import admin, case_lists, records_views, saved_views, statistics_views, views
+from . import (
+    admin,
+    case_lists,
+    incidents_views,
+    records_views,
+    saved_views,
+    statistics_views,
+    views,
+)
 
 # The modules whose views are this blueprint's pages: importing them adds their routes.
-PAGE_MODULES = (views, case_lists, saved_views, statistics_views, admin, records_views)
+PAGE_MODULES = (
+    views,
+    case_lists,
+    saved_views,
+    statistics_views,
+    admin,
+    records_views,
+    incidents_views,
+)
 bp = views.bp
