@@ -209,6 +209,36 @@ def for_case(template: LetterTemplate, report: Report) -> Filled | None:
     return Filled(template, version, text, version.language, version.language != wanted)
 
 
-def picker(kind: str | None = "message") -> list[tuple[str, str]]:
-    """(key, name) of the active templates of one kind, for the case page."""
-    return [(t.key, display_name(t)) for t in templates(active_only=True, kind=kind)]
+def picker(kind: str | None, language: str) -> list[tuple[str, str]]:
+    """(key, name) of the active templates of one kind (any: None) for the case page; a name
+    says when `language` has no text yet (the English one is used)."""
+    found = templates(active_only=True, kind=kind)
+    written = set(
+        db.session.scalars(
+            db.select(LetterVersion.template_id)
+            .where(LetterVersion.language == language)
+            .distinct()
+        )
+    )
+    return [
+        (
+            t.key,
+            display_name(t)
+            if t.id in written
+            else _("%(name)s (not yet translated)", name=display_name(t)),
+        )
+        for t in found
+    ]
+
+
+def message_picker(report: Report) -> list[tuple[str, str]]:
+    """The case page's message templates, named for the resident's language."""
+    return picker("message", notifications.resident_language(report))
+
+
+def message_prefill(key: str, report: Report) -> Filled | None:
+    """The message template `key` filled in for the case, if it is one on offer."""
+    template = by_key(key) if key else None
+    if template is None or not template.active or template.kind != "message":
+        return None
+    return for_case(template, report)

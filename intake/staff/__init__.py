@@ -5,6 +5,7 @@ from . import (
     admin,
     case_lists,
     incidents_views,
+    letters_views,
     records_views,
     saved_views,
     statistics_views,
@@ -20,5 +21,6 @@ PAGE_MODULES = (
     admin,
     records_views,
     incidents_views,
+    letters_views,
 )
 bp = views.bp

@@ -29,6 +29,7 @@ from ..cases.workflow import WorkflowError, allowed_moves
 from ..clock import today
 from ..geography import community_area_choices, community_area_name, ward_choices
 from ..i18n import NATIVE_NAMES
+from ..letters import library as letter_library
 from ..models import Report, Staff
 from ..public.steps import answers_from_report, sections
 from ..records import consent
@@ -121,7 +122,8 @@ def _render_case(report: Report, **forms: Any) -> str:
         ),
     )
     template = request.args.get("template", "")
-    prefill = followup.template_text(template, report) if template in followup.TEMPLATES else None
+    filled = letter_library.message_prefill(template, report)
+    prefill = filled.text if filled else None
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
     forms.setdefault("reveal_form", RevealForm())
@@ -144,8 +146,9 @@ def _render_case(report: Report, **forms: Any) -> str:
         can_assign=access.can_assign(staff, report),
         notes=service.notes(report),
         messages=followup.thread(report),
-        templates=[(key, name) for key, (name, _text) in followup.TEMPLATES.items()],
+        templates=letter_library.message_picker(report),
         chosen_template=template,
+        template_fallback=filled is not None and filled.fallback,
         emails=followup.emails(report),
         trail=trail,
         hidden_numbers=access.hidden_numbers(
