@@ -106,6 +106,8 @@ class Config:
     CASES_PER_PAGE = 25
     # The case list counts matching cases up to this many, then says "more than".
     CASE_COUNT_LIMIT = _env_int("CASE_COUNT_LIMIT", 10_000)
+    # How many cases one bulk change (assign, status, tag, urgency) may touch.
+    BULK_CASE_LIMIT = _env_int("BULK_CASE_LIMIT", 100)
 
     # Email: a real SMTP server named by URL (see intake/mail.py); unset keeps emails unsent.
     MAIL_URL = os.environ.get("MAIL_URL", "")

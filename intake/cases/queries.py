@@ -33,7 +33,7 @@ from ..edge import QUERY_CONTROLS
 from ..extensions import db
 from ..geography import COMMUNITY_AREAS, WARD_COUNT
 from ..i18n import NATIVE_NAMES
-from ..models import MAX_ID, Report, ReportTerm, Staff
+from ..models import MAX_ID, Report, ReportTag, ReportTerm, Staff
 from ..statuses import TABLE as STATUS_TABLE
 from ..statuses import TRIAGE_STATUSES
 from .access import visible_cases
@@ -76,7 +76,7 @@ DATES = ("received_from", "received_to", "incident_from", "incident_to")
 # The parameters a case-list URL (and so a saved view) may carry, besides the page.
 FILTER_PARAMS = frozenset(
     [*MULTI, *DATES, "community_area", "ward", "anonymous", "assignee", "overdue", "urgent"]
-    + ["q", "sort"]
+    + ["tag", "q", "sort"]
 )
 
 # Bounds on what a URL may ask for, so that nothing reaches the database out of its range.
@@ -103,6 +103,7 @@ class CaseFilter:
     ward: int | None = None
     anonymous: bool | None = None
     assignee: str = ""  # "" any, "none" unassigned, "me", or a staff id
+    tag: list[int] = field(default_factory=list)  # Cases carrying any of these tags.
     overdue: bool = False
     urgent: bool = False
     received_from: date | None = None
@@ -136,10 +137,13 @@ class CaseFilter:
         valid = assignee in ("", "none", "me") or bool(DIGITS.fullmatch(assignee))
         result.assignee = assignee if valid else ""
         result._note("assignee", assignee, valid)
+        tags = [v for v in args.getlist("tag") if v]
+        result.tag = sorted({n for n in map(_whole_number, tags) if n is not None and n <= MAX_ID})
+        result._note("tag", tags, len(result.tag) == len(set(tags)))
         result.overdue = args.get("overdue") == "1"
         result.urgent = args.get("urgent") == "1"
         for name in DATES:
-            day = _date(args.get(name))
+            day = as_date(args.get(name))
             setattr(result, name, day)
             result._note(name, args.get(name), day is not None)
         result.q = clean_text(args.get("q") or "")[:MAX_SEARCH]
@@ -177,7 +181,7 @@ def _in_range(value: str | None, lowest: int, highest: int) -> int | None:
     return number if number is not None and lowest <= number <= highest else None
 
 
-def _date(value: str | None) -> date | None:
+def as_date(value: str | None) -> date | None:
     """An ISO date between EARLIEST and LATEST (so that a day more or less stays a date)."""
     try:
         day = date.fromisoformat(value) if value else None
@@ -247,6 +251,8 @@ def conditions(
             where.append(Report.assignee_id == staff_id)
         else:
             where.append(false())
+    if f.tag:
+        where.append(exists().where(ReportTag.report_id == Report.id, ReportTag.tag_id.in_(f.tag)))
     if f.overdue:
         where.append(overdue_clause(today))
     if f.urgent:

@@ -35,6 +35,8 @@ ACTIONS: dict[str, LazyString] = {
     "assign": _l("Assigned"),
     "note": _l("Added an internal note"),
     "link": _l("Linked a related case"),
+    "tag_added": _l("Added a tag"),
+    "tag_removed": _l("Removed a tag"),
     "message_sent": _l("Wrote to the resident"),
     "resident_message": _l("The resident wrote"),
     "file_added": _l("The resident added a file"),
@@ -59,6 +61,7 @@ FIELDS: dict[str, LazyString] = {
     "referral_note": _l("Referral note"),
     "urgent": _l("Urgent (danger or violence)"),
     "assignee": _l("Assigned to"),
+    "tags": _l("Tags"),
 }
 VALUES = {
     "status": vocab.STATUSES,

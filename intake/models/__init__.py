@@ -9,6 +9,7 @@ from .reports import Attachment, Contact, Draft, Report, ReportTerm
 from .sessions import WebSession
 from .staff import Staff, StaffRole, new_session_token
 from .summary import SummaryChange, SummaryDay
+from .tags import ReportTag, Tag
 from .types import MAX_ID, UTCDateTime, utcnow
 
 __all__ = [
@@ -30,12 +31,14 @@ __all__ = [
     "Note",
     "OutboxEmail",
     "Report",
+    "ReportTag",
     "ReportTerm",
     "SavedView",
     "Staff",
     "StaffRole",
     "SummaryChange",
     "SummaryDay",
+    "Tag",
     "UTCDateTime",
     "new_session_token",
     "WebSession",

@@ -3,12 +3,15 @@ records retention."""
 
 from . import (
     admin,
+    browsing,
+    bulk_views,
     case_lists,
     incidents_views,
     letters_views,
     records_views,
     saved_views,
     statistics_views,
+    tags_views,
     views,
 )
 
@@ -20,7 +23,10 @@ PAGE_MODULES = (
     statistics_views,
     admin,
     records_views,
+    tags_views,
     incidents_views,
+    bulk_views,
+    browsing,
     letters_views,
 )
 bp = views.bp

@@ -7,18 +7,21 @@ from urllib.parse import urlencode
 
 from babel.lists import format_list
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from .. import accounts
+from .. import accounts, vocab
 from ..auth.guard import allow
-from ..cases import queries, saved_views
+from ..cases import bulk, queries, saved_views, tags
 from ..clock import today
-from ..roles import READ_CASES, Can
+from ..geography import community_area_name
+from ..i18n import NATIVE_NAMES
+from ..roles import ASSIGN, READ_CASES, Can
 from ..statuses import OPEN_STATUSES, TRIAGE_STATUSES, Status
+from . import list_memory
 from .forms import SavedViewForm
 from .views import bp, me
 
@@ -34,6 +37,7 @@ FILTER_LABELS = {
     "community_area": _l("Community area"),
     "ward": _l("Ward"),
     "assignee": _l("Assigned to"),
+    "tag": _l("Tags"),
     "received_from": _l("Received from"),
     "received_to": _l("Received to"),
     "incident_from": _l("Incident from"),
@@ -64,7 +68,9 @@ def render_list(
         int(current_app.config["CASE_COUNT_LIMIT"]),
     )
     saved = saved_views.for_staff(me())
+    all_tags = tags.all_tags()
     query = urlencode(queries.filter_pairs(shown.items(multi=True)))
+    list_memory.remember(endpoint, filter_args, default_sort, page, _page_url(endpoint, shown, {}))
     return render_template(
         "staff/cases.html",
         title=title,
@@ -79,6 +85,13 @@ def render_list(
         saved_form=saved_form or SavedViewForm(query=query),
         fixed=set(base),
         page_url=lambda **changes: _page_url(endpoint, shown, changes),
+        chips=_chips(endpoint, shown, {tag.id: tag.name for tag in all_tags}),
+        tag_options=[(tag.id, tag.name) for tag in all_tags],
+        # No tags at all (a new installation): no query for them.
+        case_tags=tags.of_cases(report.id for report in page.cases) if all_tags else {},
+        may_bulk=me().can(Can.WORK_CASES, *ASSIGN),
+        bulk_statuses=[(code, vocab.label(vocab.STATUSES, code)) for code in bulk.BULK_STATUSES],
+        bulk_limit=bulk.limit(),
         # My cases starts with how many wait in each status.
         status_counts=(
             queries.status_counts(case_filter, me(), today())
@@ -102,6 +115,68 @@ def _ignored(case_filter: queries.CaseFilter) -> str:
     """The names of the filters that could not be used, as a list in the reader's language."""
     names = [str(FILTER_LABELS[name]) for name in case_filter.ignored if name in FILTER_LABELS]
     return format_list(names, locale=get_locale()) if names else ""
+
+
+# Each multiple-choice filter's vocabulary, to name its values on the chips.
+CHIP_VOCABULARIES = {
+    "status": vocab.STATUSES,
+    "kind": vocab.KIND_NAMES,
+    "covered_area": vocab.COVERED_AREAS,
+    "protected_class": vocab.PROTECTED_CLASSES,
+    "bias_category": vocab.BIAS_CATEGORIES,
+    "incident_type": vocab.INCIDENT_TYPES,
+}
+FLAG_CHIPS = {
+    ("overdue", "1"): _l("Overdue only"),
+    ("urgent", "1"): _l("Urgent only"),
+    ("anonymous", "yes"): _l("Anonymous"),
+    ("anonymous", "no"): _l("Identified"),
+    ("assignee", "me"): _l("Assigned to me"),
+    ("assignee", "none"): _l("Unassigned"),
+}
+
+
+def _chip_text(name: str, value: str, tag_names: dict[int, str]) -> str | None:
+    """What a chip says for one filter value, or None for a value the list did not use."""
+    if (name, value) in FLAG_CHIPS:
+        return str(FLAG_CHIPS[(name, value)])
+    label = FILTER_LABELS.get(name)
+    if name == "q":
+        return str(_("Search: “%(text)s”", text=value))
+    if name in CHIP_VOCABULARIES and value in queries.CODES[name]:
+        shown = vocab.label(CHIP_VOCABULARIES[name], value)
+    elif name == "language" and value in NATIVE_NAMES:
+        shown = NATIVE_NAMES[value]
+    elif name == "community_area" and value.isdigit():
+        shown = community_area_name(int(value)) or ""
+    elif name == "ward" and value.isdigit() and len(value) < 4:
+        shown = _("Ward %(num)d", num=int(value))
+    elif name == "tag" and value.isdigit() and len(value) < 12:
+        shown = tag_names.get(int(value), "")
+    elif name == "assignee" and value.isdigit() and len(value) < 12:
+        person = accounts.get(int(value))
+        shown = person.name if person else ""
+    elif name in queries.DATES and (day := queries.as_date(value)) is not None:
+        shown = format_date(day, "medium")
+    else:
+        return None
+    return f"{label}: {shown}" if label and shown else None
+
+
+def _chips(
+    endpoint: str, args: MultiDict[str, str], tag_names: dict[int, str]
+) -> list[tuple[str, str]]:
+    """The filters in use, each with the address of the list without it."""
+    chips = []
+    for name, value in args.items(multi=True):
+        text = _chip_text(name, value, tag_names) if value else None
+        if text is None:
+            continue
+        rest = MultiDict(
+            [(n, v) for n, v in args.items(multi=True) if (n, v) != (name, value) and n != "page"]
+        )
+        chips.append((text, _page_url(endpoint, rest, {})))
+    return chips
 
 
 def _page_url(endpoint: str, args: MultiDict[str, str], changes: dict[str, Any]) -> str:

@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 
 from .. import accounts, followup, vocab
 from ..auth.guard import ANY_STAFF, allow
-from ..cases import access, deadlines, identity, queries, service
+from ..cases import access, deadlines, identity, queries, service, tags
 from ..cases import trail as case_trail
 from ..cases.duplicates import possible_duplicates
 from ..cases.workflow import WorkflowError, allowed_moves
@@ -35,6 +35,7 @@ from ..public.steps import answers_from_report, sections
 from ..records import consent
 from ..roles import ASSIGN, READ_CASES, Can
 from ..uploads import read_evidence
+from . import list_memory
 from .forms import (
     NOBODY,
     AssignForm,
@@ -46,6 +47,7 @@ from .forms import (
     NoteForm,
     RevealForm,
 )
+from .tag_forms import CaseTagForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -106,6 +108,14 @@ def _move_choices(report: Report) -> list[tuple[str, Any]]:
     return [(code, vocab.label(vocab.STATUSES, code)) for code in allowed_moves(report.status)]
 
 
+def _tag_form() -> CaseTagForm:
+    form = CaseTagForm(formdata=None)
+    form.tag.choices = [("", _("Choose a tag"))] + [
+        (str(tag.id), tag.name) for tag in tags.active_tags()
+    ]
+    return form
+
+
 def _render_case(report: Report, **forms: Any) -> str:
     staff = me()
     forms.setdefault(
@@ -124,6 +134,7 @@ def _render_case(report: Report, **forms: Any) -> str:
     template = request.args.get("template", "")
     filled = letter_library.message_prefill(template, report)
     prefill = filled.text if filled else None
+    forms.setdefault("tag_form", _tag_form())
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
     forms.setdefault("reveal_form", RevealForm())
@@ -157,6 +168,9 @@ def _render_case(report: Report, **forms: Any) -> str:
         # Hints name only cases this staff member may open (no existence leaks).
         linked=[other for other in service.linked_cases(report) if access.can_view(staff, other)],
         duplicates=possible_duplicates(report, staff),
+        case_tags=tags.of_cases([report.id])[report.id],
+        position=list_memory.position(report.id),
+        may_work=access.can_work(staff, report),
         consents=report.consents,
         consent_asked=consent.asked(report),
         disclosures=consent.disclosures(report),

@@ -67,6 +67,44 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // Staff lists: a box in the header ticks or clears every case on the page.
+  var selectAll = document.getElementById("select-all");
+  if (selectAll) {
+    var boxes = document.querySelectorAll("input.select-case");
+    selectAll.hidden = false;
+    selectAll.addEventListener("change", function () {
+      boxes.forEach(function (box) { box.checked = selectAll.checked; });
+    });
+  }
+
+  // Keyboard shortcuts on staff pages (listed on the shortcuts page): a key, or "g" then a key,
+  // follows the link or focuses the box marked data-shortcut="key". Never while typing.
+  if (document.querySelector("[data-shortcut]")) {
+    var pending = "";
+    var pendingAt = 0;
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+      if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName)) { return; }
+      var key = event.key;
+      if (pending && Date.now() - pendingAt < 1500) { key = pending + " " + key; }
+      pending = "";
+      if (key === "g") { pending = "g"; pendingAt = Date.now(); return; }
+      var links = document.querySelectorAll("a[data-case-link]");
+      if ((key === "j" || key === "k") && links.length && !document.querySelector('[data-shortcut="j"], [data-shortcut="k"]')) {
+        var index = Array.prototype.indexOf.call(links, document.activeElement);
+        index = key === "j" ? Math.min(links.length - 1, index + 1) : Math.max(0, index - 1);
+        links[index].focus();
+        event.preventDefault();
+        return;
+      }
+      var element = document.querySelector('[data-shortcut="' + key.replace(/["\\]/g, "") + '"]');
+      if (!element) { return; }
+      event.preventDefault();
+      if (element.tagName === "A") { element.click(); } else { element.focus(); }
+    });
+  }
+
   // Take the resident straight to the list of problems after a failed send.
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }

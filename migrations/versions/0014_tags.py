@@ -15,8 +15,33 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    op.create_table(
+        "tag",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=60), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_tag")),
+        sa.UniqueConstraint("name", name=op.f("uq_tag_name")),
+    )
+    op.create_table(
+        "report_tag",
+        sa.Column("report_id", sa.Integer(), nullable=False),
+        sa.Column("tag_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["report_id"], ["report.id"], name=op.f("fk_report_tag_report_id_report"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tag_id"], ["tag.id"], name=op.f("fk_report_tag_tag_id_tag"), ondelete="RESTRICT"
+        ),
+        sa.PrimaryKeyConstraint("report_id", "tag_id", name=op.f("pk_report_tag")),
+    )
+    op.create_index(op.f("ix_report_tag_tag_id"), "report_tag", ["tag_id"])
 
 
 def downgrade():
-    pass
+    op.drop_index(op.f("ix_report_tag_tag_id"), table_name="report_tag")
+    op.drop_table("report_tag")
+    op.drop_table("tag")

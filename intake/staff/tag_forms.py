@@ -1,0 +1,41 @@
+"""Forms for tags: the administrators' list, and putting a tag on a case."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField
+from wtforms.validators import InputRequired, Length, ValidationError
+
+from ..models.tags import TAG_NAME_LENGTH
+
+
+class TagForm(FlaskForm):
+    """A new tag, or a tag's new name."""
+
+    name = StringField(
+        _l("Tag name"),
+        validators=[
+            InputRequired(message=_l("Enter the tag's name.")),
+            Length(
+                max=TAG_NAME_LENGTH,
+                message=_l("A tag's name can be at most %(num)d characters.", num=TAG_NAME_LENGTH),
+            ),
+        ],
+    )
+
+
+class CaseTagForm(FlaskForm):
+    """Put one of the tags in use on a case."""
+
+    tag = SelectField(
+        _l("Add a tag"),
+        id="add-tag",
+        validators=[InputRequired(message=_l("Choose a tag."))],
+        # A tag no longer in the choices (retired meanwhile) gets the same plain message.
+        validate_choice=False,
+    )
+
+    def validate_tag(self, field: SelectField) -> None:
+        if field.data not in {value for value, _label in field.choices or []}:
+            raise ValidationError(_l("Choose a tag."))
