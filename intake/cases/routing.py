@@ -21,7 +21,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale, ngettext
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import load_only, selectinload
 from werkzeug.datastructures import MultiDict
 
 from .. import mail, notifications
@@ -49,6 +49,10 @@ SKIP_REASONS = {
     "assignee can no longer take cases); its digest did",
     "owner": "its owner's account is deactivated; nothing was sent or routed",
 }
+
+
+# Routing and previews read a case's number and assignee, never its (encrypted) content.
+_NUMBERS_ONLY = load_only(Report.id, Report.case_number, Report.assignee_id)
 
 
 def view_filter(view: SavedView) -> queries.CaseFilter | None:
@@ -115,7 +119,7 @@ def preview(
         .where(*where)
         .order_by(Report.created_at.desc(), Report.id.desc())
         .limit(PREVIEW_ROWS)
-        .options(selectinload(Report.assignee))
+        .options(_NUMBERS_ONLY, selectinload(Report.assignee))
     )
     rows = [
         PreviewRow(
@@ -156,7 +160,8 @@ def _route(
     if assignee is None or since is None:
         return 0, []
     where = [*_matching(case_filter, owner, since, until), Report.assignee_id.is_(None)]
-    reports = db.session.scalars(select(Report).where(*where).order_by(Report.id)).all()
+    query = select(Report).where(*where).order_by(Report.id).options(_NUMBERS_ONLY)
+    reports = db.session.scalars(query).all()
     routed, notices = 0, []
     for report in reports:
         # Only if still unassigned at this instant: someone may have assigned it meanwhile.
