@@ -1,4 +1,5 @@
-"""Demo reports for `make demo`: both kinds, English and Spanish, anonymous and not.
+"""Demo data for `make demo`: staff sign-ins, three reports whose secret codes are printed, and a
+few hundred worked cases behind them (intake.demo_cases).
 
 Every name, address and story here is invented.
 """
@@ -10,11 +11,11 @@ from typing import Any
 
 import pyotp
 
-from . import accounts
+from . import accounts, demo_cases, followup
 from .clock import today as current_today
 from .extensions import db
 from .filing import file_report
-from .models import Message, Report, Staff
+from .models import Report, Staff
 
 # Demo only: every demo account shares this password and this two-factor secret, printed by
 # `make demo` so anyone trying the portal can sign in. Never used outside `flask demo load`.
@@ -25,6 +26,12 @@ DEMO_STAFF = (
     ("investigator@demo.example", "Ivan Investigator", ("investigator",)),
     ("supervisor@demo.example", "Sofia Supervisor", ("supervisor",)),
     ("admin@demo.example", "Adam Admin", ("admin",)),
+)
+# The demo investigator's colleagues, so the caseload and the case lists have more than one
+# investigator (same password; not printed, the four above are enough to try every role).
+DEMO_COLLEAGUES = (
+    ("nadia@demo.example", "Nadia Investigator", ("investigator",)),
+    ("theo@demo.example", "Theo Investigator", ("investigator",)),
 )
 
 DEMO_REPORTS: list[dict[str, Any]] = [
@@ -119,7 +126,7 @@ DEMO_REPORTS: list[dict[str, Any]] = [
 
 
 def _load_staff() -> None:
-    for email, name, roles in DEMO_STAFF:
+    for email, name, roles in DEMO_STAFF + DEMO_COLLEAGUES:
         if accounts.find(email) is not None:
             continue
         staff, _password = accounts.create(
@@ -167,6 +174,7 @@ def load() -> list[tuple[str, str]]:
     reports' record numbers and codes (every time: they are demo data)."""
     _load_staff()
     if db.session.scalar(db.select(Report.id).limit(1)) is None:
+        demo_cases.seed(_team())
         _load_reports()
     found = []
     for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):
@@ -180,9 +188,24 @@ def load() -> list[tuple[str, str]]:
     return found
 
 
+def _staff(email: str) -> Staff:
+    staff: Staff = db.session.scalars(db.select(Staff).where(Staff.email == email)).one()
+    return staff
+
+
+def _team() -> demo_cases.Team:
+    return demo_cases.Team(
+        intake=_staff(DEMO_STAFF[0][0]),
+        supervisor=_staff(DEMO_STAFF[2][0]),
+        me=_staff(DEMO_STAFF[1][0]),
+        colleagues=tuple(_staff(email) for email, _name, _roles in DEMO_COLLEAGUES),
+    )
+
+
 def _load_reports() -> None:
+    """The three reports whose codes `make demo` prints, filed today, after the worked cases."""
     today = current_today()
-    investigator = db.session.scalars(db.select(Staff).where(Staff.email == DEMO_STAFF[1][0])).one()
+    investigator = _staff(DEMO_STAFF[1][0])
     for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):
         answers = {
             step: {
@@ -196,9 +219,4 @@ def _load_reports() -> None:
         report = file_report(answers, [], "words", demo["language"], today, receipt=receipt).report
         if demo is DEMO_REPORTS[0]:
             # A message from staff, so "read a message and reply" can be tried as a resident.
-            db.session.add(
-                Message(
-                    report_id=report.id, sender="staff", staff_id=investigator.id, body=DEMO_REPLY
-                )
-            )
-        db.session.commit()
+            followup.staff_message(investigator, report, DEMO_REPLY)

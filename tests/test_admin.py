@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from flask import Flask
 
-from intake import demo
 from intake.extensions import db
-from intake.models import AuditEvent, Report, Staff
-
-from .helpers import STAFF_PASSWORD, Resident, StaffBrowser
+from intake.models import AuditEvent, Staff
 
 
 def test_the_first_admin_comes_from_the_command_line(app: Flask) -> None:
@@ -75,85 +71,3 @@ def test_admins_cannot_lock_themselves_out(app: Flask, staff_browser: Any) -> No
 def test_accounts_are_never_deleted(app: Flask) -> None:
     rules = [rule.rule for rule in app.url_map.iter_rules()]
     assert not [rule for rule in rules if "delete" in rule and "admin" in rule]
-
-
-def test_the_demo_walkthrough(app: Flask) -> None:
-    """From `make demo`: each role signs in, the case is triaged, assigned, worked and closed."""
-    with app.app_context():
-        demo.load()
-        report = db.session.scalars(db.select(Report).order_by(Report.id)).first()
-        assert report is not None
-        case_id = report.id
-    browsers = {}
-    for email, _name, roles in demo.DEMO_STAFF:
-        browser = StaffBrowser(app.test_client())
-        response = browser.post("/staff/sign-in", {"email": email, "password": demo.DEMO_PASSWORD})
-        assert response.status_code == 302
-        import pyotp
-
-        code = pyotp.TOTP(demo.DEMO_TOTP_SECRET).now()
-        assert browser.post("/staff/two-factor", {"code": code}).status_code == 302
-        browsers[roles[0]] = browser
-    with app.app_context():
-        investigator = db.session.scalars(
-            db.select(Staff).where(Staff.email == "investigator@demo.example")
-        ).one()
-    page = f"/staff/cases/{case_id}"
-    intake = browsers["intake"]
-    assert (
-        intake.post(
-            f"{page}/update", {"version": "1", "status": "screening"}, page=page
-        ).status_code
-        == 302
-    )
-    assert (
-        intake.post(
-            f"{page}/assign", {"version": "2", "assignee": str(investigator.id)}, page=page
-        ).status_code
-        == 302
-    )
-    assert (
-        intake.post(f"{page}/update", {"version": "3", "status": "accepted"}, page=page).status_code
-        == 302
-    )
-    worker = browsers["investigator"]
-    worker.post(f"{page}/notes", {"body": "Interviewed the resident."}, page=page)
-    worker.post(f"{page}/update", {"version": "4", "status": "determination"}, page=page)
-    supervisor = browsers["supervisor"]
-    response = supervisor.post(
-        f"{page}/update",
-        {"version": "5", "status": "closed", "closure_reason": "violation_found"},
-        page=page,
-    )
-    assert response.status_code == 302
-    trail = supervisor.get(page).get_data(as_text=True).split('id="audit"')[1]
-    for step in (
-        "<bdi>New</bdi> → <bdi>Screening</bdi>",
-        "<bdi>Screening</bdi> → <bdi>Accepted (investigation)</bdi>",
-        "<bdi>Accepted (investigation)</bdi> → <bdi>Determination</bdi>",
-        "<bdi>Determination</bdi> → <bdi>Closed</bdi>",
-        "<bdi>Substantial evidence / violation found</bdi>",
-        "investigator@demo.example",
-        "Added an internal note",
-    ):
-        assert step in trail
-    assert browsers["admin"].get(page).status_code == 403
-    assert STAFF_PASSWORD not in demo.sign_in_help()
-
-
-def test_make_demo_prints_the_demo_codes_every_time_and_they_open_the_reports(
-    app: Flask, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PORT", "5050")
-    runner = app.test_cli_runner()
-    first = runner.invoke(args=["demo", "load"]).output
-    second = runner.invoke(args=["demo", "load"]).output
-    assert "http://127.0.0.1:5050/staff/sign-in" in second
-    codes = re.findall(r"(HR-[0-9A-Z]{4}-[0-9A-Z]{4})  secret code: ([a-z ]+)\n", second)
-    assert len(codes) == len(demo.DEMO_REPORTS)
-    assert codes == re.findall(r"(HR-[0-9A-Z]{4}-[0-9A-Z]{4})  secret code: ([a-z ]+)\n", first)
-    resident = Resident(app.test_client())
-    number, code = codes[0]
-    assert resident.post("/check", {"record_number": number, "receipt": code}).status_code == 302
-    status = resident.get("/check/report").get_data(as_text=True)
-    assert "Could you tell us the day of the week" in status
