@@ -200,6 +200,7 @@ def test_a_printed_letter_has_the_letterhead_the_record_number_and_the_text(
         "notice_by_mail en v1",
         "notice_by_mail en v1 with address",
     ]
+    assert "Printed a letter" in supervisor.get(page).get_data(as_text=True)  # The trail says so.
 
 
 @pytest.mark.parametrize(("language", "printed"), [("es", "es"), ("ar", "ar"), ("zh", "en")])
@@ -260,3 +261,39 @@ def test_only_letter_managers_reach_the_library(staff_browser: Any) -> None:
     for role, allowed in (("intake", False), ("investigator", False), ("admin", True)):
         status = staff_browser(role).get("/staff/letters").status_code
         assert (status == 200) == allowed, role
+
+
+def test_no_hostile_input_on_the_library_pages_gives_a_server_error(
+    app: Flask, staff_browser: Any, make_case: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from .hostile import Walker, csrf_of, pages, read_page
+    from .test_unique_ids import duplicated
+
+    case_id = case_with_contact(make_case, preferred_language="ar")
+    supervisor = staff_browser("supervisor")
+    paths = [
+        "/staff/letters",
+        "/staff/letters/new",
+        ACKNOWLEDGEMENT,
+        *(f"{ACKNOWLEDGEMENT}/{page}?language=ar" for page in ("edit", "history", "preview")),
+        f"{ACKNOWLEDGEMENT}/preview?language=en&case=1",
+        f"/staff/cases/{case_id}",
+    ]
+    token = csrf_of(supervisor.get("/staff/letters/new").get_data(as_text=True))
+    assert token
+    walker = Walker(supervisor.client, token)
+    with caplog.at_level(logging.ERROR):
+        forms = {}
+        for path, html in pages(paths, supervisor.client):
+            assert duplicated(html) == [], path
+            found, names = read_page(html, path.split("?")[0])
+            walker.attack_query(path.split("?")[0], names, alone=names)
+            forms.update({f"{form.method} {form.action}": form for form in found})
+        for key, form in forms.items():
+            if "letter" in key or "/staff/letters" in key:
+                walker.attack_form(form)
+    assert walker.findings == []
+    assert walker.sent > 300, walker.sent
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -22,7 +22,15 @@ from ..models import AuditEvent, Report
 
 PER_PAGE = 50
 ROUTINE = frozenset(
-    {"view", "view_file", "download", "email_queued", "email_sent", "resident_login"}
+    {
+        "view",
+        "view_file",
+        "download",
+        "email_queued",
+        "email_sent",
+        "resident_login",
+        "letter_previewed",
+    }
 )
 ACTIONS: dict[str, LazyString] = {
     "view": _l("Opened the case"),
@@ -38,6 +46,8 @@ ACTIONS: dict[str, LazyString] = {
     "tag_added": _l("Added a tag"),
     "tag_removed": _l("Removed a tag"),
     "message_sent": _l("Wrote to the resident"),
+    "letter_printed": _l("Printed a letter"),
+    "letter_previewed": _l("Previewed a letter template with this case"),
     "resident_message": _l("The resident wrote"),
     "file_added": _l("The resident added a file"),
     "contact_added": _l("The resident gave or corrected contact details"),
