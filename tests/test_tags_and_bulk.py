@@ -3,6 +3,8 @@ per case, a cap, and no closing of a case that nobody has opened."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from typing import Any
 
@@ -256,3 +258,18 @@ def test_investigators_bulk_change_only_their_own_cases(
     assert response.status_code == 303
     assert len(events(app, mine, "tag_added")) == 1
     assert not events(app, theirs, "tag_added")
+
+
+def test_exports_name_each_case_s_tags(app: Flask, staff_browser: Any, make_case: Any) -> None:
+    supervisor = staff_browser("supervisor")
+    first, second = add_tag(app, supervisor, "Flyers"), add_tag(app, supervisor, "Bus")
+    tagged, plain = make_case(), make_case()
+    page = f"/staff/cases/{tagged}"
+    for tag_id in (first, second):
+        supervisor.post(f"{page}/tags", {"tag": str(tag_id)}, page=page)
+    text = supervisor.get("/staff/cases/export.csv").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text)))
+    column = rows[0].index("Tags")
+    cells = {row[0]: row[column] for row in rows[1:]}
+    assert cells[report(app, tagged).case_number] == "Bus; Flyers"
+    assert cells[report(app, plain).case_number] == ""

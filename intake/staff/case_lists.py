@@ -17,7 +17,7 @@ from .. import accounts, vocab
 from ..auth.guard import allow
 from ..cases import bulk, queries, saved_views, tags
 from ..clock import today
-from ..geography import community_area_name
+from ..geography import WARD_COUNT, community_area_name
 from ..i18n import NATIVE_NAMES
 from ..roles import ASSIGN, READ_CASES, Can
 from ..statuses import OPEN_STATUSES, TRIAGE_STATUSES, Status
@@ -147,20 +147,25 @@ def _chip_text(name: str, value: str, tag_names: dict[int, str]) -> str | None:
         shown = vocab.label(CHIP_VOCABULARIES[name], value)
     elif name == "language" and value in NATIVE_NAMES:
         shown = NATIVE_NAMES[value]
-    elif name == "community_area" and value.isdigit():
-        shown = community_area_name(int(value)) or ""
-    elif name == "ward" and value.isdigit() and len(value) < 4:
-        shown = _("Ward %(num)d", num=int(value))
-    elif name == "tag" and value.isdigit() and len(value) < 12:
-        shown = tag_names.get(int(value), "")
-    elif name == "assignee" and value.isdigit() and len(value) < 12:
-        person = accounts.get(int(value))
+    elif name == "community_area" and (number := _small_number(value)) is not None:
+        shown = community_area_name(number) or ""
+    elif name == "ward" and (number := _small_number(value)) is not None:
+        shown = str(number) if 1 <= number <= WARD_COUNT else ""
+    elif name == "tag" and (number := _small_number(value)) is not None:
+        shown = tag_names.get(number, "")
+    elif name == "assignee" and (number := _small_number(value)) is not None:
+        person = accounts.get(number)
         shown = person.name if person else ""
     elif name in queries.DATES and (day := queries.as_date(value)) is not None:
         shown = format_date(day, "medium")
     else:
         return None
     return f"{label}: {shown}" if label and shown else None
+
+
+def _small_number(value: str) -> int | None:
+    """ASCII digits as a number, if it is short enough to be an id (else None)."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 def _chips(

@@ -28,7 +28,7 @@ from ..cases.queries import CaseFilter, conditions
 from ..extensions import db
 from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
-from ..models import Contact, Report, ReportTerm, Staff
+from ..models import Contact, Report, ReportTag, ReportTerm, Staff, Tag
 from .cells import cell
 from .cells import neutralize as neutralize  # Where callers have always found it.
 from .summary import Summary, hidden_count
@@ -57,6 +57,10 @@ class Column:
     show: Callable[[Any], Any] = _as_is
     few: bool = False
     personal: bool = False
+
+
+# The "vocabulary" under which `_terms` reads a case's tags.
+TAGS = "tags"
 
 
 def _label(terms: tuple[vocab.Term, ...]) -> Callable[[str | None], str]:
@@ -196,6 +200,8 @@ COLUMNS = (
         few=True,
     ),
     Column("assigned", _l("Assigned"), Report.assignee_id.is_not(None), _yes_no, few=True),
+    # Tags are read like terms (by case, in batches); TAGS names them in `_terms`.
+    Column("tags", _l("Tags"), TAGS, "; ".join, few=True),
     # Personal data: only when a supervisor asks for it.
     Column("record_number", _l("Record number"), Report.record_number, personal=True),
     Column(
@@ -304,13 +310,25 @@ def _in_batch(
 
 
 def _terms(case_ids: list[int], vocabularies: set[str]) -> dict[str, dict[int, tuple[str, ...]]]:
-    """The terms these cases have, by vocabulary and case, in the order they were given."""
+    """The terms these cases have, by vocabulary and case, in the order they were given (and
+    their tags' names, as the vocabulary TAGS)."""
+    found: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in vocabularies}
+    if TAGS in vocabularies:
+        vocabularies = vocabularies - {TAGS}
+        tagged = (
+            select(ReportTag.report_id, Tag.name)
+            .join(Tag, Tag.id == ReportTag.tag_id)
+            .where(ReportTag.report_id.in_(case_ids))
+            .order_by(ReportTag.report_id, Tag.name)
+        )
+        names = db.session.connection().execute(tagged).all()
+        for case, named in groupby(names, itemgetter(0)):
+            found[TAGS][case] = tuple(name for _case, name in named)
     query = (
         select(ReportTerm.report_id, ReportTerm.vocabulary, ReportTerm.code)
         .where(ReportTerm.report_id.in_(case_ids), ReportTerm.vocabulary.in_(vocabularies))
         .order_by(ReportTerm.report_id, ReportTerm.vocabulary, ReportTerm.position)
     )
-    found: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in vocabularies}
     rows = db.session.connection().execute(query).all()
     for (case, vocabulary), group in groupby(rows, key=itemgetter(0, 1)):
         found[vocabulary][case] = tuple(code for _case, _vocabulary, code in group)
