@@ -1,5 +1,5 @@
 """Demo data for `make demo`: staff sign-ins, three reports whose secret codes are printed, and a
-few hundred worked cases behind them (intake.demo_cases).
+few hundred worked cases behind them (intake.demo_history, intake.demo_cases).
 
 Every name, address and story here is invented.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 import pyotp
 
-from . import accounts, demo_cases, followup
+from . import accounts, demo_history, followup
 from .clock import today as current_today
 from .extensions import db
 from .filing import file_report
@@ -174,7 +174,7 @@ def load() -> list[tuple[str, str]]:
     reports' record numbers and codes (every time: they are demo data)."""
     _load_staff()
     if db.session.scalar(db.select(Report.id).limit(1)) is None:
-        demo_cases.seed(_team())
+        demo_history.seed(_team())
         _load_reports()
     found = []
     for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):
@@ -193,8 +193,8 @@ def _staff(email: str) -> Staff:
     return staff
 
 
-def _team() -> demo_cases.Team:
-    return demo_cases.Team(
+def _team() -> demo_history.Team:
+    return demo_history.Team(
         intake=_staff(DEMO_STAFF[0][0]),
         supervisor=_staff(DEMO_STAFF[2][0]),
         me=_staff(DEMO_STAFF[1][0]),

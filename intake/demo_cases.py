@@ -1,39 +1,19 @@
-"""A few hundred invented cases for `make demo`, filed and worked through the real domain functions
-(filing, workflow, assignment, notes, messages) at moments spread over the last eighteen months, so
-the queues, "My cases", the reports and every audit trail look lived in.
+"""What the demo cases say (`make demo`): invented stories, people, places and answers, as a
+resident would have given them on the form. What then happens to them is intake.demo_history.
 
-The same cases every time (a fixed seed). Every person, business and story is invented; the stories
-are data (intake/data/demo_stories.txt), the people and words staff write are below.
+Every person, business and story is invented; the stories are data (intake/data/demo_stories.txt).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
-from zoneinfo import ZoneInfo
+from typing import Any
 
-from flask import current_app
+from . import vocab
 
-from . import followup, notifications, rules, vocab
-from .cases import service
-from .cases.deadlines import add_business_days
-from .extensions import db
-from .filing import file_report
-from .models import Report, Staff
-from .models import types as model_types
-from .statistics import rollup
-
-SEED = 18
-CASES = 300
-DAYS_BACK = 548  # About eighteen months.
-RECENT = 8  # Reports of the last few days, still new.
-MY_OPEN = 30  # Open cases of the demo investigator...
-UNREAD = 4  # ... of which the resident wrote since the investigator last opened the case.
 STORIES = Path(__file__).parent / "data" / "demo_stories.txt"
 
 # Where people who write in each language often live: (community area, ward).
@@ -88,43 +68,6 @@ PLACE_OF = {"employment": "workplace", "housing": "home", "public_accommodation"
             "city_services": "government", "online": "online", "flyers": "street",
             "vandalism": "home", "spitting": "transit", "assault": "street"}  # fmt: skip
 # What a resident writes back, in the language they wrote their report in.
-REPLIES = {
-    "en": "It happened on a Tuesday, around six in the evening. My neighbor saw it too.",
-    "es": "Fue un martes por la tarde, como a las seis. Mi vecina también lo vio.",
-    "pl": "To było we wtorek, około szóstej wieczorem. Moja sąsiadka też to widziała.",
-    "zh": "那是星期二晚上六点左右发生的。我的邻居也看到了。",
-    "ar": "حدث ذلك يوم الثلاثاء حوالي الساعة السادسة مساءً. جارتي رأت ما حدث أيضاً.",
-    "uk": "Це сталося у вівторок близько шостої вечора. Моя сусідка теж це бачила.",
-    "ko": "화요일 저녁 여섯 시쯤 있었던 일입니다. 이웃도 그 일을 보았습니다.",
-    "hi": "यह मंगलवार शाम लगभग छह बजे हुआ था। मेरी पड़ोसन ने भी यह देखा।",
-    "ur": "یہ منگل کی شام تقریباً چھ بجے ہوا تھا۔ میری پڑوسن نے بھی یہ دیکھا۔",
-    "fil": "Nangyari ito noong Martes, bandang alas-sais ng gabi. Nakita rin ito ng kapitbahay ko.",
-}
-# The question staff add under the "request for information" template, in the resident's language.
-QUESTIONS = {
-    "en": "What day did it happen, and did anyone else see it?",
-    "es": "¿Qué día pasó y alguien más lo vio?",
-    "pl": "Którego dnia to się stało i czy ktoś jeszcze to widział?",
-    "zh": "这件事是哪一天发生的？还有其他人看到吗？",
-    "ar": "في أي يوم حدث ذلك، وهل رآه أحد آخر؟",
-    "uk": "Якого дня це сталося і чи хтось іще це бачив?",
-    "ko": "어느 날 있었던 일인가요? 다른 사람도 보았나요?",
-    "hi": "यह किस दिन हुआ था, और क्या किसी और ने इसे देखा?",
-    "ur": "یہ کس دن ہوا تھا، اور کیا کسی اور نے اسے دیکھا؟",
-    "fil": "Anong araw ito nangyari, at may iba pa bang nakakita?",
-}
-NOTES = (
-    "Called the resident; left a voicemail.",
-    "Spoke with the resident; timeline confirmed.",
-    "Requested the lease and the listing from the resident.",
-    "Respondent's address confirmed; notice to go out by mail.",
-    "Respondent's written response received.",
-    "Resident sent photos; added to the file.",
-    "Witness interview scheduled.",
-    "Checked for related reports at this address: none.",
-    "Mediation session booked.",
-    "Supervisor review requested before determination.",
-)
 
 
 @dataclass(frozen=True)
@@ -153,8 +96,13 @@ def read_stories() -> tuple[list[Story], list[str]]:
         if language == "tail":
             tails.append(text)
             continue
-        story = Story(language, kind, tuple(filter(None, topic.split(","))),
-                      tuple(filter(None, codes.split(","))), text)  # fmt: skip
+        story = Story(
+            language,
+            kind,
+            tuple(filter(None, topic.split(","))),
+            tuple(filter(None, codes.split(","))),
+            text,
+        )
         topics, terms = {
             "discrimination": (_codes(vocab.COVERED_AREAS), _codes(vocab.PROTECTED_CLASSES)),
             "hate": (_codes(vocab.BIAS_CATEGORIES), _codes(vocab.INCIDENT_TYPES)),
@@ -164,85 +112,6 @@ def read_stories() -> tuple[list[Story], list[str]]:
             raise ValueError(f"demo story with unknown codes: {line[:60]}")
         stories.append(story)
     return stories, tails
-
-
-class _DemoTime(datetime):
-    """A `datetime` whose now() is the moment the demo is replaying."""
-
-    moment: ClassVar[datetime] = datetime.now(UTC)
-
-    @classmethod
-    def now(cls, tz: Any = None) -> datetime:  # type: ignore[override]
-        return cls.moment.astimezone(tz) if tz else cls.moment.replace(tzinfo=None)
-
-
-@contextmanager
-def replaying() -> Iterator[type[_DemoTime]]:
-    """While open, the portal's clock reads `_DemoTime.moment`: every stored timestamp comes from
-    `intake.models.types.utcnow`, so the real functions date what they write as if it were then."""
-    real = vars(model_types)["datetime"]
-    setattr(model_types, "datetime", _DemoTime)  # noqa: B010 - patched for the demo only
-    try:
-        yield _DemoTime
-    finally:
-        setattr(model_types, "datetime", real)  # noqa: B010
-
-
-@dataclass(frozen=True)
-class Team:
-    """Who works the demo cases."""
-
-    intake: Staff
-    supervisor: Staff
-    me: Staff  # The demo investigator whose "My cases" the demo shows off.
-    colleagues: tuple[Staff, ...]
-
-
-@dataclass
-class Plan:
-    """One case to file, and what happens to it afterwards (moment, event, detail)."""
-
-    received: datetime
-    language: str
-    voice: str  # The language the resident writes in.
-    answers: dict[str, dict[str, Any]]
-    events: list[tuple[datetime, str, str]] = field(default_factory=list)
-    assignee: Staff | None = None
-
-    def reached(self, event: str) -> bool:
-        """Whether the case got as far as `event`."""
-        return any(name == event for _at, name, _detail in self.events)
-
-    @property
-    def open(self) -> bool:
-        """Still open now (neither referred nor closed)."""
-        return not (self.reached("referred") or self.reached("closed"))
-
-
-def _received(rng: random.Random, now: datetime, zone: ZoneInfo) -> list[datetime]:
-    """When each report arrived, oldest first: spread over the period, a few in the last days."""
-    days = sorted(rng.randrange(5, DAYS_BACK) for _ in range(CASES - RECENT))
-    days += [rng.randrange(0, 7) for _ in range(RECENT)]
-    today = now.astimezone(zone).date()
-    moments = []
-    for back in sorted(days, reverse=True):
-        local = time(rng.randrange(7, 23), rng.randrange(60))
-        moment = datetime.combine(today - timedelta(days=back), local, zone).astimezone(UTC)
-        moments.append(min(moment, now - timedelta(minutes=rng.randrange(20, 600))))
-    return sorted(moments)
-
-
-def _office_hours(rng: random.Random, after: datetime, days: int, zone: ZoneInfo) -> datetime:
-    """A moment in office hours `days` business days after `after` (and after it)."""
-    start = after.astimezone(zone).date()
-    day = add_business_days(start, days) if days else start
-    while True:
-        if day.weekday() < 5:
-            local = time(rng.randrange(9, 17), rng.randrange(60))
-            moment = datetime.combine(day, local, zone).astimezone(UTC)
-            if moment > after:
-                return moment
-        day += timedelta(days=1)
 
 
 def _incident(rng: random.Random, received: date, kind: str) -> dict[str, Any]:
@@ -317,8 +186,9 @@ def _contact(rng: random.Random, story: Story, number: int) -> dict[str, Any]:
     return contact
 
 
-def _answers(rng: random.Random, story: Story, text: str, language: str, received: date,
-             number: int) -> dict[str, dict[str, Any]]:  # fmt: skip
+def answers(
+    rng: random.Random, story: Story, text: str, language: str, received: date, number: int
+) -> dict[str, dict[str, Any]]:
     """Every section of the form, as a resident would have filled it in."""
     contact = _contact(rng, story, number)
     share = bool(contact) and story.kind == "hate" and rng.random() < 0.4
@@ -336,237 +206,13 @@ def _answers(rng: random.Random, story: Story, text: str, language: str, receive
     }
 
 
-Event = tuple[datetime, str, str]
-REFERRALS = {"housing": ("hud", "idhr"), "employment": ("eeoc", "idhr")}
-
-
-def _outcome(rng: random.Random, story: Story, answers: dict[str, dict[str, Any]],
-             received: date) -> tuple[str, str]:  # fmt: skip
-    """How screening ends: ("closed", reason), ("referred", agency) or ("accepted", "")."""
-    place, incident, contact = answers["place"], answers["incident"], answers["contact"]
-    if place["in_city"] == "no":
-        return ("referred", "idhr") if rng.random() < 0.5 else ("closed", "no_jurisdiction")
-    late = rules.past_filing_deadline(
-        story.kind, int(incident["incident_year"]), int(incident["incident_month"]),
-        int(incident["incident_day"] or 0) or None, incident["still_happening"], received,
-    )  # fmt: skip
-    if late and rng.random() < 0.7:
-        return ("closed", "untimely")
-    roll = rng.random()
-    for reason, below in (("spam", 0.03), ("duplicate", 0.07), ("withdrawn", 0.1)):
-        if roll < below:
-            return ("closed", reason)
-    if roll < 0.14 or (not contact and roll < 0.2):
-        return ("closed", "failure_to_cooperate")
-    if roll < 0.34:
-        if story.kind == "hate":
-            return ("referred", "police" if contact.get("share_with_police") else "other")
-        topic = story.topic[0] if story.topic else ""
-        return ("referred", rng.choice(REFERRALS.get(topic, ("idhr", "other"))))
-    return ("accepted", "")
-
-
-def _investigation(rng: random.Random, start: datetime, story: Story, mediate: bool,
-                   zone: ZoneInfo) -> list[Event]:  # fmt: skip
-    """What the investigator does once the case is accepted, up to its closing."""
-    at = _office_hours(rng, start, rng.randrange(1, 5), zone)
-    events = [(at, "view", ""), (at + timedelta(minutes=4), "note", rng.choice(NOTES))]
-    if rng.random() < 0.6:
-        at = _office_hours(rng, at, rng.randrange(2, 8), zone)
-        events.append((at, "message", "request_info"))
-        if rng.random() < 0.65:
-            at += timedelta(hours=rng.randrange(3, 120))
-            events.append((at, "reply", ""))
-            at = _office_hours(rng, at, rng.randrange(0, 3), zone)
-            events += [(at, "view", ""), (at + timedelta(minutes=6), "note", rng.choice(NOTES))]
-    if mediate:
-        at = _office_hours(rng, at, rng.randrange(15, 60), zone)
-        events.append((at, "mediation", ""))
-    # Investigations take months (a year is not rare): many accepted cases are still open.
-    at = _office_hours(rng, at, rng.randrange(60, 260), zone)
-    events += [(at, "view", ""), (at + timedelta(minutes=9), "determination", "")]
-    at = _office_hours(rng, at, rng.randrange(10, 40), zone)
-    reasons = ("settled",) * 3 + ("withdrawn",) if mediate else (
-        "no_substantial_evidence", "no_substantial_evidence", "violation_found", "withdrawn",
-        "failure_to_cooperate")  # fmt: skip
-    events += [
-        (at, "message", "closure"),
-        (at + timedelta(minutes=2), "closed", rng.choice(reasons)),
-    ]
-    return events
-
-
-def _timeline(rng: random.Random, plan: Plan, story: Story, zone: ZoneInfo) -> list[Event]:
-    """Everything that happens to the case from screening on, whether or not it has yet."""
-    contact = plan.answers["contact"]
-    at = _office_hours(rng, plan.received, rng.choice((0, 1, 1, 1, 2, 2, 3, 4, 6, 9)), zone)
-    events = [(at, "screening", "")]
-    if contact and rng.random() < 0.3:
-        events.append((at + timedelta(minutes=12), "message", "acknowledgement"))
-    if story.kind != "hate" and rng.random() < 0.06:
-        events.append((at + timedelta(minutes=40), "urgent", ""))
-    decided = _office_hours(rng, at, rng.choice((1, 2, 3, 4, 6, 8, 12, 20)), zone)
-    outcome, detail = _outcome(rng, story, plan.answers, plan.received.astimezone(zone).date())
-    if outcome != "accepted":
-        events.append((decided, outcome, detail))
-        if outcome == "referred" and contact:
-            events.append((decided + timedelta(minutes=8), "message", "referral"))
-        return events
-    early = rng.random() < 0.4  # Intake assigns some cases while screening them.
-    assigned = at + timedelta(hours=1) if early else decided + timedelta(minutes=20)
-    events += [(decided, "accepted", ""), (assigned, "assign", "")]
-    help_wanted = plan.answers["place"]["help_wanted"]
-    mediate = story.kind != "hate" and ("mediation" in help_wanted or rng.random() < 0.15)
-    return events + _investigation(rng, max(decided, assigned), story, mediate, zone)
-
-
-def _narratives(rng: random.Random) -> list[tuple[Story, str]]:
+def narratives(rng: random.Random, count: int) -> list[tuple[Story, str]]:
     """A story for each case: those in other languages once each, the English ones with
     different closing sentences (no two narratives alike, or they would look like duplicates)."""
     stories, tails = read_stories()
     chosen = [(story, story.text) for story in stories if story.language != "en"]
     english = [story for story in stories if story.language == "en"]
     combos = [(story, f"{story.text} {tail}") for story in english for tail in tails]
-    chosen += rng.sample(combos, CASES - len(chosen))
+    chosen += rng.sample(combos, count - len(chosen))
     rng.shuffle(chosen)
     return chosen
-
-
-def _assign(rng: random.Random, plans: list[Plan], team: Team) -> None:
-    """Who each assigned case went to: `MY_OPEN` of the open ones to the demo investigator."""
-    assigned = [plan for plan in plans if plan.reached("assign")]
-    still_open = [plan for plan in assigned if plan.open]
-    mine = rng.sample(still_open, min(MY_OPEN, len(still_open)))
-    for plan in assigned:
-        if plan in mine:
-            plan.assignee = team.me
-        elif plan.open:
-            plan.assignee = rng.choice(team.colleagues)
-        else:
-            plan.assignee = rng.choice((team.me, *team.colleagues))
-
-
-def _unread(rng: random.Random, plans: list[Plan], mine: list[Plan], now: datetime,
-            zone: ZoneInfo) -> None:  # fmt: skip
-    """`UNREAD` of the demo investigator's open cases get a reply they have not opened yet; every
-    other reply has been read (a reply nobody opened since is left out)."""
-    week_ago = now - timedelta(days=7)
-    settled = [plan for plan in mine if plan.events and plan.events[-1][0] < week_ago]
-    chosen = rng.sample(settled, min(UNREAD, len(settled)))
-    for plan in plans:
-        if plan in chosen:
-            asked = _office_hours(rng, week_ago, 0, zone)
-            plan.events += [
-                (asked, "view", ""),
-                (asked + timedelta(minutes=3), "message", "request_info"),
-                (now - timedelta(hours=rng.randrange(2, 60)), "reply", ""),
-            ]
-        elif plan.events and plan.events[-1][1] == "reply":
-            plan.events.pop()
-
-
-def plan_cases(rng: random.Random, team: Team, now: datetime, zone: ZoneInfo) -> list[Plan]:
-    """Every demo case and its history up to `now`, oldest first."""
-    plans = []
-    moments = _received(rng, now, zone)
-    for number, (received, (story, text)) in enumerate(
-        zip(moments, _narratives(rng), strict=True), start=1
-    ):
-        language = story.language
-        if language == "en" and rng.random() < 0.1:
-            language = rng.choice(
-                ("es", "pl", "zh", "ar", "ko")
-            )  # Chose a language, wrote English.
-        day = received.astimezone(zone).date()
-        answers = _answers(rng, story, text, language, day, number)
-        plan = Plan(received, language, story.language, answers)
-        plan.events = sorted(e for e in _timeline(rng, plan, story, zone) if e[0] < now)
-        plans.append(plan)
-    _assign(rng, plans, team)
-    mine = [plan for plan in plans if plan.assignee is team.me and plan.open]
-    _unread(rng, plans, [plan for plan in mine if plan.reached("accepted")], now, zone)
-    for plan in plans:
-        plan.events = [event for event in plan.events if event[1] != "assign" or plan.assignee]
-    return plans
-
-
-def _message(key: str, report: Report) -> str:
-    text = followup.template_text(key, report)
-    if key == "request_info":
-        text += "\n\n" + QUESTIONS.get(notifications.resident_language(report), QUESTIONS["en"])
-    return text
-
-
-def _happen(team: Team, plan: Plan, report: Report, event: str, detail: str) -> None:
-    """One event, done by whoever would do it, through the function the staff page calls."""
-    worker = plan.assignee or team.supervisor
-    triage = report.status in ("new", "screening")
-    if event == "screening":
-        service.update_case(team.intake, report, report.version, status="screening")
-    elif event == "urgent":
-        service.update_case(team.supervisor, report, report.version, urgent=True)
-    elif event == "assign":
-        boss = team.intake if triage else team.supervisor
-        service.assign(boss, report, report.version, plan.assignee)
-    elif event == "referred":
-        service.update_case(team.intake, report, report.version, status=event, referred_to=detail)
-    elif event == "closed":
-        closer = team.intake if triage else team.supervisor
-        service.update_case(closer, report, report.version, status=event, closure_reason=detail)
-    elif event in ("accepted", "mediation", "determination"):
-        mover = team.supervisor if event == "accepted" else worker
-        service.update_case(mover, report, report.version, status=event)
-    elif event == "note":
-        service.add_note(worker, report, detail)
-    elif event == "message":
-        writer = team.intake if detail in ("acknowledgement", "referral") else worker
-        followup.staff_message(writer, report, _message(detail, report))
-    elif event == "reply":
-        followup.resident_message(report, REPLIES[plan.voice])
-    elif event == "view":
-        service.record_view(worker, report)
-
-
-# Per database: (while seeding, after): commits need not wait for the disk while the demo fills
-# an empty database (a demo cut short by a power failure is simply made again).
-UNSYNCED = {
-    "sqlite": ("PRAGMA synchronous=NORMAL", "PRAGMA synchronous=FULL"),
-    "postgresql": ("SET synchronous_commit = off", "SET synchronous_commit = on"),
-}
-
-
-@contextmanager
-def _quickly() -> Iterator[None]:
-    """Seed in seconds: the demo cases' receipts are never shown to anyone, so the cheapest hash
-    will do (each hash carries its parameters), and commits do not wait for the disk."""
-    config = current_app.config
-    profile = config["RECEIPT_HASH_PROFILE"]
-    during, after = UNSYNCED.get(db.engine.dialect.name, ("", ""))
-    config["RECEIPT_HASH_PROFILE"] = "CHEAPEST"
-    if during:
-        db.session.connection().exec_driver_sql(during)
-    try:
-        yield
-    finally:
-        config["RECEIPT_HASH_PROFILE"] = profile
-        if after:
-            db.session.connection().exec_driver_sql(after)
-            db.session.commit()
-
-
-def seed(team: Team) -> int:
-    """File and work the demo cases (the caller checks there are none yet); how many."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    now = datetime.now(UTC)
-    rng = random.Random(SEED)  # noqa: S311 - demo data, the same on purpose; nothing secret
-    plans = plan_cases(rng, team, now, zone)
-    with _quickly(), replaying() as clock:
-        for plan in plans:
-            clock.moment = plan.received
-            day = plan.received.astimezone(zone).date()
-            report = file_report(plan.answers, [], "words", plan.language, day).report
-            for at, event, detail in plan.events:
-                clock.moment = at
-                _happen(team, plan, report, event, detail)
-    rollup.fold()
-    return len(plans)

@@ -19,7 +19,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import func
 
-from intake import create_app, demo, demo_cases
+from intake import create_app, demo, demo_history
 from intake.cases.deadlines import overdue_clause
 from intake.clock import today
 from intake.extensions import db
@@ -78,7 +78,7 @@ def _values(column: Any) -> set[Any]:
 def test_the_demo_fills_an_empty_database_with_a_few_hundred_varied_cases(seeded: Demo) -> None:
     with seeded.app.app_context():
         total = _count(Report)
-        assert total == demo_cases.CASES + len(demo.DEMO_REPORTS)
+        assert total == demo_history.CASES + len(demo.DEMO_REPORTS)
         assert _values(Report.kind) == {"discrimination", "hate", "unsure"}
         assert _values(Report.status) == {status.value for status in Status}
         assert len(_values(Report.closure_reason)) >= 7
@@ -130,7 +130,7 @@ def test_the_demo_investigator_has_open_cases_a_few_with_unread_replies(seeded: 
     with seeded.app.app_context():
         me = db.session.scalars(db.select(Staff).where(Staff.email == demo.DEMO_STAFF[1][0])).one()
         mine = _count(Report, Report.assignee_id == me.id, Report.status.in_(OPEN_STATUSES))
-        assert mine == demo_cases.MY_OPEN
+        assert mine == demo_history.MY_OPEN
         others = _count(Report, Report.assignee_id != me.id, Report.status.in_(OPEN_STATUSES))
         assert others > 0
         assert _count(Report, overdue_clause(today())) >= 2
@@ -141,8 +141,8 @@ def test_the_demo_investigator_has_open_cases_a_few_with_unread_replies(seeded: 
         text = html.get_data(as_text=True)
         pages.append(text)
         replies += text.count("badge--reply")
-    assert re.search(rf">{demo_cases.MY_OPEN} cases<", pages[0])
-    assert replies == demo_cases.UNREAD
+    assert re.search(rf">{demo_history.MY_OPEN} cases<", pages[0])
+    assert replies == demo_history.UNREAD
 
 
 def test_a_second_start_adds_nothing_and_prints_the_same_codes(
