@@ -296,3 +296,22 @@ def test_an_incident_is_hidden_from_staff_who_open_none_of_its_cases(
     assert "Mosque graffiti" not in intake.get("/staff/incidents").get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Incident, incident_id) is not None
+
+
+def test_no_hostile_input_on_the_incident_pages_gives_a_server_error(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    from .hostile import Walker, csrf_of
+    from .test_hostile_inputs import walk
+
+    cases = [make_case(story(STORY)), make_case(story(RETOLD), language="ar")]
+    supervisor = staff_browser("supervisor")
+    assert group(supervisor, cases[0], cases[1:2]).status_code == 302
+    incident_id = incident_of(app, cases[0])
+    other = make_case(story(RETOLD))  # Not in the incident: its case page offers the forms.
+    token = csrf_of(supervisor.get("/staff/password").get_data(as_text=True))
+    walker = Walker(supervisor.client, token, skip_actions=("/staff/sign-out",))
+    paths = ["/staff/incidents", f"/staff/incidents/{incident_id}", f"/staff/cases/{other}"]
+    walk(walker, paths, supervisor.client)
+    assert walker.findings == []
+    assert walker.sent > 50
