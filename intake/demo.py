@@ -126,15 +126,21 @@ DEMO_REPORTS: list[dict[str, Any]] = [
 
 
 def _load_staff() -> None:
-    for email, name, roles in DEMO_STAFF + DEMO_COLLEAGUES:
-        if accounts.find(email) is not None:
-            continue
-        staff, _password = accounts.create(
-            None, email, name, roles, DEMO_PASSWORD, must_change_password=False
-        )
-        staff.totp_secret = DEMO_TOTP_SECRET
-        staff.totp_confirmed = True
-        db.session.commit()
+    # The demo password is printed for anyone to read: a costly hash would protect nothing and
+    # cost half a second an account (each hash carries its parameters and keeps verifying).
+    with demo_history.settings(PASSWORD_HASH_PROFILE="CHEAPEST"):  # noqa: S106 - a cost profile
+        for email, name, roles in DEMO_STAFF + DEMO_COLLEAGUES:
+            if accounts.find(email) is None:
+                _add_staff(email, name, roles)
+
+
+def _add_staff(email: str, name: str, roles: tuple[str, ...]) -> None:
+    staff, _password = accounts.create(
+        None, email, name, roles, DEMO_PASSWORD, must_change_password=False
+    )
+    staff.totp_secret = DEMO_TOTP_SECRET
+    staff.totp_confirmed = True
+    db.session.commit()
 
 
 # Demo only: each demo report opens with a fixed code, so `make demo` can print it every time.
