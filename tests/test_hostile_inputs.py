@@ -28,6 +28,7 @@ KNOWN_QUERY_NAMES = {
     "q", "page", "sort", "status", "kind", "assignee", "community_area", "ward", "urgent",
     "received_from", "received_to", "overdue", "protected_class", "bias_category",
     "period", "start", "end", "public", "personal", "number", "template", "lang", "next",
+    "tag", "action", "case", "closure_reason", "all",
 }  # fmt: skip
 # Forms whose success would end the walker's own session.
 ENDS_SESSION = ("/staff/sign-out", "/check/leave", "/report/finish", "/report/discard")
@@ -102,6 +103,8 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
             "name": "cases",
             "fmt": "csv",
             "incident_id": 1,
+            "tag_id": 1,
+            "direction": "next",
         },
         "other_case": other_case,
     }
