@@ -13,6 +13,7 @@ import warnings
 from base64 import b64encode
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from io import BytesIO
 
 from flask_babel import gettext as _
@@ -34,6 +35,8 @@ TITLE_LENGTH = 100
 # The most month labels a trend shows: beyond, every second (third...) month is labelled.
 MAX_MONTH_LABELS = 18
 WIDTH = 7.0
+# Charts kept drawn (about 20 KB each): a dozen pages' worth.
+CACHED_CHARTS = 144
 # Inches: the space around the edges, and below the bars for the axis' numbers.
 PAD = 0.1
 AXIS = 0.4
@@ -179,11 +182,19 @@ def table_chart(summary: Summary, name: str) -> Figure:
     return bars(table.rows, str(table.title))
 
 
+@lru_cache(maxsize=CACHED_CHARTS)
+def _drawn(kind: str, rows: tuple[Row, ...], title: str) -> str:
+    """A chart's `data:` address: the same rows and title (in the same language) draw the
+    same chart, so a page shown again, or by another supervisor, reuses it."""
+    figure = line(list(rows), title) if kind == "line" else bars(list(rows), title)
+    return data_uri(figure)
+
+
 def page_charts(summary: Summary, charted: Iterable[str]) -> dict[str, str]:
     """Every chart of the page as a `data:` address, by name ("trend" or a table's): drawn
     from the summary the page already holds, so the page computes its figures once."""
-    drawn = {"trend": data_uri(trend_chart(summary))}
+    drawn = {"trend": _drawn("line", tuple(summary.trend), _("Reports by month"))}
     for table in summary.tables:
         if table.name in charted and table.rows:
-            drawn[table.name] = data_uri(table_chart(summary, table.name))
+            drawn[table.name] = _drawn("bars", tuple(table.rows), str(table.title))
     return drawn
