@@ -132,6 +132,11 @@ class Config:
         **json.loads(os.environ.get("RETENTION_YEARS", "{}")),
     }
 
+    # The commission's mailing address, on printed letters (lines separated by "\n").
+    COMMISSION_ADDRESS = os.environ.get(
+        "COMMISSION_ADDRESS", "740 N. Sedgwick St., Suite 400\nChicago, IL 60654"
+    )
+
     # Where "Leave this site quickly" goes: an ordinary, neutral page.
     QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/")
 

@@ -25,8 +25,6 @@ from ..statistics.pdf import FONT_DIR
 
 FONT = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
-# Placeholders until the commission sets COMMISSION_ADDRESS (lines separated by newlines).
-DEFAULT_ADDRESS = "740 N. Sedgwick St., Suite 400\nChicago, IL 60654"
 # Control and direction-mark characters: the shaping engine orders the text itself.
 NOT_DRAWN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 BODY_LIMIT = 20_000
@@ -62,7 +60,7 @@ class Letter:
 def letterhead() -> tuple[str, list[str], str]:
     """(commission name in the current language, address lines, phone) from configuration."""
     config = current_app.config
-    lines = str(config.get("COMMISSION_ADDRESS") or DEFAULT_ADDRESS).splitlines()
+    lines = str(config["COMMISSION_ADDRESS"]).splitlines()
     return (
         str(COMMISSION_NAME),
         [line for line in lines if line.strip()],
