@@ -1,5 +1,6 @@
 """What the demo cases say (`make demo`): invented stories, people, places and answers, as a
-resident would have given them on the form. What then happens to them is intake.demo_history.
+resident would have given them on the form, and what staff and residents write afterwards. What
+happens to the cases is intake.demo_history.
 
 Every person, business and story is invented; the stories are data (intake/data/demo_stories.txt).
 """
@@ -68,6 +69,109 @@ PLACE_OF = {"employment": "workplace", "housing": "home", "public_accommodation"
             "city_services": "government", "online": "online", "flyers": "street",
             "vandalism": "home", "spitting": "transit", "assault": "street"}  # fmt: skip
 # What a resident writes back, in the language they wrote their report in.
+
+
+# What a resident writes back (first, then later), in the language they wrote their report in.
+REPLIES = {
+    "en": (
+        "It happened on a Tuesday, around six in the evening. My neighbor saw it too.",
+        "I still have the letter they gave me. I can bring it to your office next week.",
+    ),
+    "es": (
+        "Fue un martes por la tarde, como a las seis. Mi vecina también lo vio.",
+        "Todavía tengo la carta que me dieron. Puedo llevarla a su oficina la próxima semana.",
+    ),
+    "pl": (
+        "To było we wtorek, około szóstej wieczorem. Moja sąsiadka też to widziała.",
+        "Nadal mam list, który mi dali. Mogę go przynieść do biura w przyszłym tygodniu.",
+    ),
+    "zh": (
+        "那是星期二晚上六点左右发生的。我的邻居也看到了。",
+        "我还留着他们给我的信。我下周可以把它带到你们的办公室。",
+    ),
+    "ar": (
+        "حدث ذلك يوم الثلاثاء حوالي الساعة السادسة مساءً. جارتي رأت ما حدث أيضاً.",
+        "ما زلت أحتفظ بالرسالة التي أعطوني إياها. يمكنني إحضارها إلى مكتبكم الأسبوع القادم.",
+    ),
+    "uk": (
+        "Це сталося у вівторок близько шостої вечора. Моя сусідка теж це бачила.",
+        "У мене досі є лист, який мені дали. Можу принести його до вашого офісу наступного тижня.",
+    ),
+    "ko": (
+        "화요일 저녁 여섯 시쯤 있었던 일입니다. 이웃도 그 일을 보았습니다.",
+        "받은 편지를 아직 가지고 있습니다. 다음 주에 사무실로 가져갈 수 있습니다.",
+    ),
+    "hi": (
+        "यह मंगलवार शाम लगभग छह बजे हुआ था। मेरी पड़ोसन ने भी यह देखा।",
+        "मेरे पास अब भी उनका दिया हुआ पत्र है। मैं अगले हफ़्ते उसे आपके दफ़्तर ला सकती हूँ।",
+    ),
+    "ur": (
+        "یہ منگل کی شام تقریباً چھ بجے ہوا تھا۔ میری پڑوسن نے بھی یہ دیکھا۔",
+        "میرے پاس ابھی بھی ان کا دیا ہوا خط ہے۔ میں اگلے ہفتے اسے آپ کے دفتر لا سکتی ہوں۔",
+    ),
+    "fil": (
+        "Nangyari ito noong Martes, bandang alas-sais ng gabi. Nakita rin ito ng kapitbahay ko.",
+        "Nasa akin pa ang sulat na ibinigay nila. Madadala ko ito sa opisina ninyo sa susunod na "
+        "linggo.",
+    ),
+}
+# What staff ask under the "request for information" template (first, then later), in the
+# resident's language.
+QUESTIONS = {
+    "en": (
+        "What day did it happen, and did anyone else see it?",
+        "Do you have anything in writing from them, such as a letter, a notice or a text message?",
+    ),
+    "es": (
+        "¿Qué día pasó y alguien más lo vio?",
+        "¿Tiene algo por escrito de su parte, como una carta, un aviso o un mensaje de texto?",
+    ),
+    "pl": (
+        "Którego dnia to się stało i czy ktoś jeszcze to widział?",
+        "Czy są jakieś dokumenty od nich na piśmie, na przykład list, zawiadomienie lub SMS?",
+    ),
+    "zh": (
+        "这件事是哪一天发生的？还有其他人看到吗？",
+        "您有没有对方写给您的东西，比如信件、通知或短信？",
+    ),
+    "ar": (
+        "في أي يوم حدث ذلك، وهل رآه أحد آخر؟",
+        "هل لديك أي شيء مكتوب منهم، مثل رسالة أو إشعار أو رسالة نصية؟",
+    ),
+    "uk": (
+        "Якого дня це сталося і чи хтось іще це бачив?",
+        "Чи є у вас щось від них у письмовій формі, наприклад лист, повідомлення чи SMS?",
+    ),
+    "ko": (
+        "어느 날 있었던 일인가요? 다른 사람도 보았나요?",
+        "상대방에게서 받은 편지, 통지서, 문자 메시지 같은 서면 자료가 있으신가요?",
+    ),
+    "hi": (
+        "यह किस दिन हुआ था, और क्या किसी और ने इसे देखा?",
+        "क्या आपके पास उनकी ओर से लिखा हुआ कुछ है, जैसे कोई पत्र, नोटिस या मैसेज?",
+    ),
+    "ur": (
+        "یہ کس دن ہوا تھا، اور کیا کسی اور نے اسے دیکھا؟",
+        "کیا آپ کے پاس ان کی طرف سے کچھ تحریری ہے، جیسے کوئی خط، نوٹس یا میسج؟",
+    ),
+    "fil": (
+        "Anong araw ito nangyari, at may iba pa bang nakakita?",
+        "Mayroon po ba kayong anumang nakasulat mula sa kanila, gaya ng sulat, abiso o text "
+        "message?",
+    ),
+}
+NOTES = (
+    "Called the resident; left a voicemail.",
+    "Spoke with the resident; timeline confirmed.",
+    "Requested the lease and the listing from the resident.",
+    "Respondent's address confirmed; notice to go out by mail.",
+    "Respondent's written response received.",
+    "Resident sent photos; added to the file.",
+    "Witness interview scheduled.",
+    "Checked for related reports at this address: none.",
+    "Mediation session booked.",
+    "Supervisor review requested before determination.",
+)
 
 
 @dataclass(frozen=True)

@@ -33,43 +33,6 @@ DAYS_BACK = 548  # About eighteen months.
 RECENT = 8  # Reports of the last few days, still new.
 MY_OPEN = 30  # Open cases of the demo investigator...
 UNREAD = 4  # ... of which the resident wrote since the investigator last opened the case.
-REPLIES = {
-    "en": "It happened on a Tuesday, around six in the evening. My neighbor saw it too.",
-    "es": "Fue un martes por la tarde, como a las seis. Mi vecina también lo vio.",
-    "pl": "To było we wtorek, około szóstej wieczorem. Moja sąsiadka też to widziała.",
-    "zh": "那是星期二晚上六点左右发生的。我的邻居也看到了。",
-    "ar": "حدث ذلك يوم الثلاثاء حوالي الساعة السادسة مساءً. جارتي رأت ما حدث أيضاً.",
-    "uk": "Це сталося у вівторок близько шостої вечора. Моя сусідка теж це бачила.",
-    "ko": "화요일 저녁 여섯 시쯤 있었던 일입니다. 이웃도 그 일을 보았습니다.",
-    "hi": "यह मंगलवार शाम लगभग छह बजे हुआ था। मेरी पड़ोसन ने भी यह देखा।",
-    "ur": "یہ منگل کی شام تقریباً چھ بجے ہوا تھا۔ میری پڑوسن نے بھی یہ دیکھا۔",
-    "fil": "Nangyari ito noong Martes, bandang alas-sais ng gabi. Nakita rin ito ng kapitbahay ko.",
-}
-# The question staff add under the "request for information" template, in the resident's language.
-QUESTIONS = {
-    "en": "What day did it happen, and did anyone else see it?",
-    "es": "¿Qué día pasó y alguien más lo vio?",
-    "pl": "Którego dnia to się stało i czy ktoś jeszcze to widział?",
-    "zh": "这件事是哪一天发生的？还有其他人看到吗？",
-    "ar": "في أي يوم حدث ذلك، وهل رآه أحد آخر؟",
-    "uk": "Якого дня це сталося і чи хтось іще це бачив?",
-    "ko": "어느 날 있었던 일인가요? 다른 사람도 보았나요?",
-    "hi": "यह किस दिन हुआ था, और क्या किसी और ने इसे देखा?",
-    "ur": "یہ کس دن ہوا تھا، اور کیا کسی اور نے اسے دیکھا؟",
-    "fil": "Anong araw ito nangyari, at may iba pa bang nakakita?",
-}
-NOTES = (
-    "Called the resident; left a voicemail.",
-    "Spoke with the resident; timeline confirmed.",
-    "Requested the lease and the listing from the resident.",
-    "Respondent's address confirmed; notice to go out by mail.",
-    "Respondent's written response received.",
-    "Resident sent photos; added to the file.",
-    "Witness interview scheduled.",
-    "Checked for related reports at this address: none.",
-    "Mediation session booked.",
-    "Supervisor review requested before determination.",
-)
 
 
 class _DemoTime(datetime):
@@ -191,7 +154,7 @@ def _investigation(
 ) -> list[Event]:
     """What the investigator does once the case is accepted, up to its closing."""
     at = _office_hours(rng, start, rng.randrange(1, 5), zone)
-    events = [(at, "view", ""), (at + timedelta(minutes=4), "note", rng.choice(NOTES))]
+    events = [(at, "view", ""), (at + timedelta(minutes=4), "note", rng.choice(demo_cases.NOTES))]
     if rng.random() < 0.6:
         at = _office_hours(rng, at, rng.randrange(2, 8), zone)
         events.append((at, "message", "request_info"))
@@ -199,7 +162,10 @@ def _investigation(
             at += timedelta(hours=rng.randrange(3, 120))
             events.append((at, "reply", ""))
             at = _office_hours(rng, at, rng.randrange(0, 3), zone)
-            events += [(at, "view", ""), (at + timedelta(minutes=6), "note", rng.choice(NOTES))]
+            events += [
+                (at, "view", ""),
+                (at + timedelta(minutes=6), "note", rng.choice(demo_cases.NOTES)),
+            ]
     if mediate:
         at = _office_hours(rng, at, rng.randrange(15, 60), zone)
         events.append((at, "mediation", ""))
@@ -308,10 +274,18 @@ def plan_cases(rng: random.Random, team: Team, now: datetime, zone: ZoneInfo) ->
     return plans
 
 
+def _replies(report: Report) -> int:
+    """How many times the resident has written (the next reply and question follow on)."""
+    return min(sum(message.sender == "resident" for message in followup.thread(report)), 1)
+
+
 def _message(key: str, report: Report) -> str:
     text = followup.template_text(key, report)
     if key == "request_info":
-        text += "\n\n" + QUESTIONS.get(notifications.resident_language(report), QUESTIONS["en"])
+        questions = demo_cases.QUESTIONS.get(
+            notifications.resident_language(report), demo_cases.QUESTIONS["en"]
+        )
+        text += "\n\n" + questions[_replies(report)]
     return text
 
 
@@ -340,7 +314,7 @@ def _happen(team: Team, plan: Plan, report: Report, event: str, detail: str) -> 
         writer = team.intake if detail in ("acknowledgement", "referral") else worker
         followup.staff_message(writer, report, _message(detail, report))
     elif event == "reply":
-        followup.resident_message(report, REPLIES[plan.voice])
+        followup.resident_message(report, demo_cases.REPLIES[plan.voice][_replies(report)])
     elif event == "view":
         service.record_view(worker, report)
 

@@ -113,6 +113,9 @@ def test_every_case_has_the_history_the_real_functions_write(seeded: Demo) -> No
             assigned = [event.new_value for event in trail if event.action == "assign"]
             assert assigned[-1:] == ([report.assignee.email] if report.assignee else [])
             assert all(report.created_at <= event.created_at <= utcnow() for event in trail)
+            thread = db.session.scalars(db.select(Message).where(Message.report_id == report.id))
+            bodies = [message.body for message in thread]
+            assert len(bodies) == len(set(bodies)), report.case_number  # No message said twice.
             if report.closed_at is not None:
                 assert report.screened_at
                 assert report.created_at < report.screened_at
