@@ -96,6 +96,15 @@ def test_the_demo_fills_an_empty_database_with_a_few_hundred_varied_cases(seeded
         # No two stories alike: the duplicate finder would otherwise flag them all.
         assert len(_values(Report.narrative_fingerprint)) == total
         assert "Llamé por un departamento" in " ".join(_values(Report.narrative))
+        for report in db.session.scalars(db.select(Report)):
+            happened = (report.incident_year, report.incident_month)
+            assert happened <= (report.received_on.year, report.received_on.month)
+            contact = report.contact
+            assert (contact is None) == report.anonymous
+            if contact is not None and contact.email:
+                assert contact.email.endswith("@example.org")
+            if contact is not None and contact.phone:
+                assert re.search(r"555\D?01\d\d$", contact.phone)  # Numbers kept for fiction.
         assert _count(Message, Message.sender == "resident") >= 10
 
 
