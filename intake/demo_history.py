@@ -33,6 +33,7 @@ DAYS_BACK = 548  # About eighteen months.
 RECENT = 8  # Reports of the last few days, still new.
 MY_OPEN = 30  # Open cases of the demo investigator...
 UNREAD = 4  # ... of which the resident wrote since the investigator last opened the case.
+Event = tuple[datetime, str, str]  # When, what ("screening", "note", "reply"...), its detail.
 
 
 class _DemoTime(datetime):
@@ -75,7 +76,7 @@ class Plan:
     language: str
     voice: str  # The language the resident writes in.
     answers: dict[str, dict[str, Any]]
-    events: list[tuple[datetime, str, str]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     assignee: Staff | None = None
 
     def reached(self, event: str) -> bool:
@@ -114,7 +115,6 @@ def _office_hours(rng: random.Random, after: datetime, days: int, zone: ZoneInfo
         day += timedelta(days=1)
 
 
-Event = tuple[datetime, str, str]
 REFERRALS = {"housing": ("hud", "idhr"), "employment": ("eeoc", "idhr")}
 
 
@@ -258,9 +258,8 @@ def plan_cases(rng: random.Random, team: Team, now: datetime, zone: ZoneInfo) ->
     ):
         language = story.language
         if language == "en" and rng.random() < 0.1:
-            language = rng.choice(
-                ("es", "pl", "zh", "ar", "ko")
-            )  # Chose a language, wrote English.
+            # Some residents choose their language for the form and still write in English.
+            language = rng.choice(("es", "pl", "zh", "ar", "ko"))
         day = received.astimezone(zone).date()
         filled = demo_cases.answers(rng, story, text, language, day, number)
         plan = Plan(received, language, story.language, filled)
