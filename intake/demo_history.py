@@ -7,6 +7,7 @@ The same cases every time (a fixed seed); what they say is intake.demo_cases.
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,6 +79,8 @@ class Plan:
     answers: dict[str, dict[str, Any]]
     events: list[Event] = field(default_factory=list)
     assignee: Staff | None = None
+    original: Plan | None = None  # The earlier report this one repeats, if any.
+    report_id: int | None = None  # Once filed.
 
     def reached(self, event: str) -> bool:
         """Whether the case got as far as `event`."""
@@ -249,6 +252,21 @@ def _unread(
             plan.events.pop()
 
 
+def _duplicates(plans: list[Plan]) -> None:
+    """A case closed as a duplicate repeats an earlier report of the same kind, as someone who
+    sent it twice would (the same answers), and intake links the two before closing it."""
+    for index, plan in enumerate(plans):
+        closing = next((e for e in plan.events if e[1:] == ("closed", "duplicate")), None)
+        kind = plan.answers["kind"]
+        earlier = [other for other in plans[:index] if other.answers["kind"] == kind]
+        if closing is None or not earlier:
+            continue
+        plan.original = earlier[-1]
+        plan.answers = copy.deepcopy(plan.original.answers)
+        plan.language, plan.voice = plan.original.language, plan.original.voice
+        plan.events.insert(plan.events.index(closing), (closing[0], "link", ""))
+
+
 def plan_cases(rng: random.Random, team: Team, now: datetime, zone: ZoneInfo) -> list[Plan]:
     """Every demo case and its history up to `now`, oldest first."""
     plans = []
@@ -265,6 +283,7 @@ def plan_cases(rng: random.Random, team: Team, now: datetime, zone: ZoneInfo) ->
         plan = Plan(received, language, story.language, filled)
         plan.events = sorted(e for e in _timeline(rng, plan, story, zone) if e[0] < now)
         plans.append(plan)
+    _duplicates(plans)
     _assign(rng, plans, team)
     mine = [plan for plan in plans if plan.assignee is team.me and plan.open]
     _unread(rng, plans, [plan for plan in mine if plan.reached("accepted")], now, zone)
@@ -316,6 +335,10 @@ def _happen(team: Team, plan: Plan, report: Report, event: str, detail: str) -> 
         followup.resident_message(report, demo_cases.REPLIES[plan.voice][_replies(report)])
     elif event == "view":
         service.record_view(worker, report)
+    elif event == "link" and plan.original and plan.original.report_id:
+        original = db.session.get(Report, plan.original.report_id)
+        if original is not None:
+            service.link_cases(team.intake, report, original)
 
 
 # Per database: (while seeding, after): commits need not wait for the disk while the demo fills
@@ -365,6 +388,7 @@ def seed(team: Team) -> int:
             clock.moment = plan.received
             day = plan.received.astimezone(zone).date()
             report = file_report(plan.answers, [], "words", plan.language, day).report
+            plan.report_id = report.id
             for at, event, detail in plan.events:
                 clock.moment = at
                 _happen(team, plan, report, event, detail)

@@ -20,6 +20,7 @@ from flask import Flask
 from sqlalchemy import func
 
 from intake import create_app, demo, demo_history
+from intake.cases import service
 from intake.cases.deadlines import overdue_clause
 from intake.clock import today
 from intake.extensions import db
@@ -93,8 +94,17 @@ def test_the_demo_fills_an_empty_database_with_a_few_hundred_varied_cases(seeded
         received = _values(Report.received_on)
         assert max(received) == today()
         assert min(received) <= today() - timedelta(days=500)
-        # No two stories alike: the duplicate finder would otherwise flag them all.
-        assert len(_values(Report.narrative_fingerprint)) == total
+        # No two stories alike (the duplicate finder would flag them), but for the cases closed
+        # as duplicates: each repeats an earlier report and is linked to it.
+        duplicates = db.session.scalars(
+            db.select(Report).where(Report.closure_reason == "duplicate")
+        ).all()
+        assert duplicates
+        assert len(_values(Report.narrative_fingerprint)) == total - len(duplicates)
+        for report in duplicates:
+            linked = service.linked_cases(report)
+            assert {case.narrative_fingerprint for case in linked} == {report.narrative_fingerprint}
+            assert min(case.received_on for case in linked) <= report.received_on
         assert "Llamé por un departamento" in " ".join(_values(Report.narrative))
         for report in db.session.scalars(db.select(Report)):
             happened = (report.incident_year, report.incident_month)
