@@ -176,8 +176,8 @@ def sign_in_help() -> str:
 
 
 def load() -> list[tuple[str, str]]:
-    """Add the demo staff, and the demo reports unless there are reports; returns the demo
-    reports' record numbers and codes (every time: they are demo data)."""
+    """Add the demo staff, and on an empty database the worked demo cases and then the three
+    demo reports; returns those three's record numbers and codes (every time: demo data)."""
     _load_staff()
     if db.session.scalar(db.select(Report.id).limit(1)) is None:
         demo_history.seed(_team())
