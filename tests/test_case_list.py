@@ -338,3 +338,18 @@ def test_my_cases_says_what_needs_action(app: Flask, staff_browser: Any) -> None
         assert db.session.get(Report, replied).version == version  # type: ignore[union-attr]
     investigator.get(f"/staff/cases/{replied}")  # The assignee reads it.
     assert "New reply" not in investigator.get("/staff/my-cases").get_data(as_text=True)
+
+
+def test_my_cases_opens_on_the_open_ones_and_counts_every_status(
+    app: Flask, staff_browser: Any, make_case: Any
+) -> None:
+    investigator = staff_browser("investigator")
+    mine = investigator.staff_id  # type: ignore[attr-defined]
+    open_case = make_case(status="accepted", assignee_id=mine)
+    closed = make_case(status="closed", closure_reason="settled", assignee_id=mine, urgent=True)
+    page = investigator.get("/staff/my-cases").get_data(as_text=True)
+    listed = [int(n) for n in re.findall(r'href="/staff/cases/(\d+)" data-case-link', page)]
+    assert listed == [open_case]  # An urgent closed case does not come first: it is not shown.
+    assert "Closed: 1" in page  # The counts name it, a link away.
+    every = investigator.get("/staff/my-cases?all=1").get_data(as_text=True)
+    assert f'href="/staff/cases/{closed}"' in every

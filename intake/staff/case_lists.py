@@ -94,11 +94,17 @@ def render_list(
         bulk_limit=bulk.limit(),
         # My cases starts with how many wait in each status.
         status_counts=(
-            queries.status_counts(case_filter, me(), today())
+            queries.status_counts(_without_status(filter_args, default_sort), me(), today())
             if endpoint == "staff.my_cases"
             else []
         ),
     )
+
+
+def _without_status(args: MultiDict[str, str], default_sort: str) -> queries.CaseFilter:
+    """The list's filter with any status: the counts by status name every status."""
+    others = MultiDict([(k, v) for k, v in args.items(multi=True) if k != "status"])
+    return queries.CaseFilter.from_args(others, default_sort)
 
 
 def _carried(args: MultiDict[str, str]) -> MultiDict[str, str]:
@@ -206,8 +212,14 @@ def triage() -> str:
 @bp.get("/my-cases")
 @allow(Can.TAKE_CASES)
 def my_cases() -> str:
-    """The cases assigned to me."""
-    return render_list(_("My cases"), "staff.my_cases", {"assignee": "me"}, "due")
+    """The cases assigned to me. Opened without filters: the open ones, the most overdue first
+    (the counts at the top name every status, closed too, each a link)."""
+    args = request.args if request.args else _open_cases()
+    return render_list(_("My cases"), "staff.my_cases", {"assignee": "me"}, "due", args=args)
+
+
+def _open_cases() -> MultiDict[str, str]:
+    return MultiDict([("status", status) for status in sorted(OPEN_STATUSES)])
 
 
 @bp.get("/cases")
@@ -217,8 +229,7 @@ def cases() -> str:
     starts with the open cases, the most overdue first (`?all=1`: every case, closed too)."""
     if request.args:
         return render_list(_("Cases"), "staff.cases", {}, "received")
-    open_cases = MultiDict([("status", status) for status in sorted(OPEN_STATUSES)])
-    return render_list(_("Cases"), "staff.cases", {}, "due", args=open_cases)
+    return render_list(_("Cases"), "staff.cases", {}, "due", args=_open_cases())
 
 
 @bp.get("/find")
