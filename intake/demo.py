@@ -12,10 +12,12 @@ from typing import Any
 import pyotp
 
 from . import accounts, demo_history, followup
+from .cases import incidents, saved_views, tags
 from .clock import today as current_today
 from .extensions import db
 from .filing import file_report
 from .models import Report, Staff
+from .statuses import OPEN_STATUSES
 
 # Demo only: every demo account shares this password and this two-factor secret, printed by
 # `make demo` so anyone trying the portal can sign in. Never used outside `flask demo load`.
@@ -181,6 +183,7 @@ def load() -> list[tuple[str, str]]:
     _load_staff()
     if db.session.scalar(db.select(Report.id).limit(1)) is None:
         demo_history.seed(_team())
+        _load_groupings(_staff(DEMO_STAFF[2][0]))
         _load_reports()
     found = []
     for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):
@@ -206,6 +209,35 @@ def _team() -> demo_history.Team:
         me=_staff(DEMO_STAFF[1][0]),
         colleagues=tuple(_staff(email) for email, _name, _roles in DEMO_COLLEAGUES),
     )
+
+
+def _load_groupings(supervisor: Staff) -> None:
+    """Tags, an incident and a saved view, as a supervisor would have made them: the flyer
+    reports grouped as one event and tagged, reports in other languages tagged for an
+    interpreter, and a saved view of urgent open cases."""
+    wave, interpreter, _media = (
+        tags.create(supervisor, name)
+        for name in ("Flyer wave", "Interpreter needed", "Media interest")
+    )
+    open_cases = Report.status.in_(OPEN_STATUSES)
+    flyers = list(
+        db.session.scalars(
+            db.select(Report)
+            .where(open_cases, Report.kind == "hate", Report.narrative.like("Flyers%"))
+            .order_by(Report.id)
+            .limit(4)
+        )
+    )
+    if len(flyers) > 1:
+        incidents.create(supervisor, "Flyers left around the neighbourhood", flyers)
+    others = db.session.scalars(
+        db.select(Report).where(open_cases, Report.language != "en").order_by(Report.id).limit(6)
+    )
+    for report, tag in [(r, wave) for r in flyers] + [(r, interpreter) for r in others]:
+        tags.add(supervisor, report, tag)
+    query = "urgent=1&" + "&".join(f"status={status}" for status in sorted(OPEN_STATUSES))
+    saved_views.save(supervisor, "Urgent and open", query)
+    db.session.commit()
 
 
 def _load_reports() -> None:

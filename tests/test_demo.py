@@ -24,7 +24,16 @@ from intake.cases import service
 from intake.cases.deadlines import overdue_clause
 from intake.clock import today
 from intake.extensions import db
-from intake.models import AuditEvent, Message, Report, Staff, SummaryChange, SummaryDay, utcnow
+from intake.models import (
+    AuditEvent,
+    Message,
+    Report,
+    Staff,
+    SummaryChange,
+    SummaryDay,
+    Tag,
+    utcnow,
+)
 from intake.statistics import rollup
 from intake.statuses import OPEN_STATUSES, Status
 
@@ -240,3 +249,18 @@ def test_the_demo_walkthrough(seeded: Demo) -> None:
         assert step in trail
     assert browsers["admin"].get(page).status_code == 403
     assert STAFF_PASSWORD not in demo.sign_in_help()
+
+
+def test_the_demo_shows_tags_an_incident_and_a_saved_view(seeded: Demo) -> None:
+    supervisor = seeded.browsers["supervisor"]
+    incidents = supervisor.get("/staff/incidents").get_data(as_text=True)
+    assert "Flyers left around the neighbourhood" in incidents
+    tags = supervisor.get("/staff/admin/tags").get_data(as_text=True)
+    for name in ("Flyer wave", "Interpreter needed", "Media interest"):
+        assert name in tags
+    cases = supervisor.get("/staff/cases").get_data(as_text=True)
+    assert "Urgent and open" in cases
+    with seeded.app.app_context():
+        tag_id = db.session.scalar(db.select(Tag.id).where(Tag.name == "Interpreter needed"))
+    tagged = supervisor.get(f"/staff/cases?tag={tag_id}").get_data(as_text=True)
+    assert tagged.count('<li class="tag">Interpreter needed</li>') == 6
