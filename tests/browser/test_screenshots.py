@@ -8,10 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-import pyotp
 import pytest
 
-from ..helpers import STAFF_PASSWORD, STAFF_TOTP, TRANSLATED, create_staff
+from ..helpers import TRANSLATED
 from .test_accessibility import page_name, submit
 
 pytestmark = pytest.mark.screenshots
@@ -92,20 +91,3 @@ def test_screenshots(live_server: Any, page_factory: Any, language: str, size: s
     shot("05-confirmation")
     if size == "phone":
         contact_sheet(folder, language)
-    if language != "en":
-        return
-    email = f"shots-{size}@browser.example"
-    create_staff(live_server.app, email, ["supervisor"])
-    page.goto(f"{base}/staff/sign-in")
-    page.fill('input[name="email"]', email)
-    page.fill('input[name="password"]', STAFF_PASSWORD)
-    submit(page)
-    page.fill('input[name="code"]', pyotp.TOTP(STAFF_TOTP).now())
-    submit(page)
-    for name, path in (
-        ("06-cases", "/staff/cases"),
-        ("07-case", "/staff/cases/1"),
-        ("08-reports", "/staff/reports"),
-    ):
-        page.goto(base + path)
-        shot(name)
