@@ -30,6 +30,11 @@ def _env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def _env_list(name: str) -> tuple[str, ...]:
+    """A comma-separated setting as a tuple of its non-empty, trimmed parts."""
+    return tuple(part.strip() for part in os.environ.get(name, "").split(",") if part.strip())
+
+
 class Config:
     """Settings shared by every environment."""
 
@@ -150,6 +155,16 @@ class Config:
         "crisis": os.environ.get("HELP_CRISIS", "988"),
         "immigrant": os.environ.get("HELP_IMMIGRANT", "1-855-435-7693"),
     }
+
+    # Business days skip US and Illinois holidays (intake/business_days.py) but those named
+    # here (comma-separated names as the holidays package spells them, e.g. "Election Day"),
+    # and also skip these extra days (comma-separated ISO dates: the City's own closures).
+    CITY_HOLIDAYS_NOT_OBSERVED = _env_list("CITY_HOLIDAYS_NOT_OBSERVED")
+    CITY_HOLIDAYS_EXTRA = _env_list("CITY_HOLIDAYS_EXTRA")
+
+    # Deadlines after acceptance (intake/cases/calendar.py RULES), days by rule, e.g.
+    # DEADLINE_DAYS='{"response": 21}'; a rule not named keeps its documented default.
+    DEADLINE_DAYS = json.loads(os.environ.get("DEADLINE_DAYS", "{}"))
 
     # Service targets, in business days (DOMAIN.md).
     ACKNOWLEDGE_BUSINESS_DAYS = _env_int("ACKNOWLEDGE_BUSINESS_DAYS", 2)

@@ -20,7 +20,7 @@ from flask import current_app
 
 from . import demo_cases, followup, notifications, rules
 from .cases import service
-from .cases.deadlines import add_business_days
+from .business_days import add_business_days
 from .demo_cases import Story
 from .extensions import db
 from .filing import file_report

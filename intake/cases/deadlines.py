@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import ColumnElement, and_, or_
 
+from ..business_days import add_business_days
 from ..models import Report
 from ..statuses import DUE_COLUMNS, OPEN_STATUSES
-
-
-def add_business_days(start: date, days: int) -> date:
-    """The date `days` working days (Monday to Friday) after `start`."""
-    current = start
-    added = 0
-    while added < days:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            added += 1
-    return current
 
 
 def due_dates(received: date, acknowledge_days: int, screening_days: int) -> tuple[date, date]:

@@ -16,12 +16,13 @@ from sqlalchemy import update
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import mail, notifications, statuses
+from ..clock import today
 from ..extensions import db
 from ..models import Attachment, CaseLink, Note, Report, Staff, utcnow
 from ..records import consent
 from ..roles import Can
 from ..statuses import OPEN_STATUSES, Status
-from . import audit
+from . import audit, calendar
 from .access import can_assign, can_take
 from .workflow import WorkflowError, check_move
 
@@ -99,6 +100,7 @@ def update_case(
                 shared, reason = consent.referral(staff, report, referred_to, legal_reason)
                 consent.disclose(staff, report, referred_to, shared, reason)
             stamp_move(report, status, utcnow())
+            calendar.status_moved(report, status, today())
             if status == Status.CLOSED:
                 _set(staff, report, "closure_reason", closure_reason)
             if status == Status.REFERRED:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from .. import vocab
 from ..extensions import db
 from ..models import AuditEvent, Report
+from . import calendar
 
 PER_PAGE = 50
 ROUTINE = frozenset(
@@ -44,6 +45,8 @@ ACTIONS: dict[str, LazyString] = {
     "note": _l("Added an internal note"),
     "link": _l("Linked a related case"),
     "tag_added": _l("Added a tag"),
+    "event_recorded": _l("Recorded on the calendar"),
+    "deadline_extended": _l("Extended a deadline"),
     "tag_removed": _l("Removed a tag"),
     "message_sent": _l("Wrote to the resident"),
     "letter_printed": _l("Printed a letter"),
@@ -72,6 +75,9 @@ FIELDS: dict[str, LazyString] = {
     "urgent": _l("Urgent (danger or violence)"),
     "assignee": _l("Assigned to"),
     "tags": _l("Tags"),
+    # The calendar's events and deadlines (their keys never clash with a field's name).
+    **calendar.EVENTS,
+    **{rule.key: rule.label for rule in calendar.RULES},
 }
 VALUES = {
     "status": vocab.STATUSES,

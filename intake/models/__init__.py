@@ -1,5 +1,6 @@
 """The database models."""
 
+from .calendar import CaseDeadline, CaseEvent, DeadlineExtension
 from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
 from .consent import Consent, ContactGrant, Disclosure
 from .incidents import Incident
@@ -17,9 +18,12 @@ __all__ = [
     "AuditEvent",
     "MAX_ID",
     "CaseCounter",
+    "CaseDeadline",
+    "CaseEvent",
     "CaseLink",
     "Consent",
     "Contact",
+    "DeadlineExtension",
     "ContactGrant",
     "Disclosure",
     "Disposal",
