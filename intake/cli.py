@@ -22,6 +22,17 @@ records_cli = AppGroup("records", help="Records retention and disposal.")
 keys_cli = AppGroup("keys", help="Encryption keys and peppers.")
 backup_cli = AppGroup("backup", help="Encrypted backups of the database and evidence files.")
 views_cli = AppGroup("views", help="Alerts and routing on saved views.")
+reminders_cli = AppGroup("reminders", help="Deadline reminders for staff.")
+
+
+@reminders_cli.command("send")
+def send_reminders() -> None:
+    """Email each assignee one digest of their overdue deadlines and those due within seven days
+    (case numbers and days only; run from cron once a day: a second run the same day sends none)."""
+    from . import reminders
+
+    done = reminders.send()
+    click.echo(f"Queued {done.digests} deadline digests ({done.already} already sent today).")
 
 
 @views_cli.command("run")
@@ -207,3 +218,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(keys_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(views_cli)
+    app.cli.add_command(reminders_cli)
