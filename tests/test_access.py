@@ -71,6 +71,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.bulk_preview": CASE_WORK,
     "staff.bulk_apply": CASE_WORK,
     "staff.step_case": CASE_WORK,
+    "staff.record_event": CASE_WORK,
+    "staff.extend_deadline": CASE_WORK,
     "staff.shortcuts": EVERYONE,
 }
 ARGUMENTS = {

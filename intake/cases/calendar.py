@@ -192,6 +192,11 @@ def deadlines(report: Report) -> list[CaseDeadline]:
     return [found[rule.key] for rule in RULES if rule.key in found]
 
 
+def running_choices(report: Report) -> list[tuple[str, LazyString]]:
+    """The case's running deadlines, as choices (key, label)."""
+    return [(d.key, BY_KEY[d.key].label) for d in deadlines(report) if d.done_on is None]
+
+
 def next_due(report_ids: Iterable[int]) -> dict[int, CaseDeadline]:
     """Each case's earliest running deadline (one query for a page of cases)."""
     ids = list(report_ids)

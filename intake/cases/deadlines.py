@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_
 
@@ -24,6 +24,16 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
     return or_(
         *(
             and_(Report.status == status, getattr(Report, column) < today)
+            for status, column in DUE_COLUMNS.items()
+        )
+    )
+
+
+def due_soon_clause(today: date, days: int = 7) -> ColumnElement[bool]:
+    """SQL: a screening target falls within the next `days` days (or is past)."""
+    return or_(
+        *(
+            and_(Report.status == status, getattr(Report, column) <= today + timedelta(days=days))
             for status, column in DUE_COLUMNS.items()
         )
     )

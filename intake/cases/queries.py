@@ -36,8 +36,9 @@ from ..i18n import NATIVE_NAMES
 from ..models import MAX_ID, Report, ReportTag, ReportTerm, Staff
 from ..statuses import TABLE as STATUS_TABLE
 from ..statuses import TRIAGE_STATUSES
+from . import calendar
 from .access import visible_cases
-from .deadlines import overdue_clause
+from .deadlines import due_soon_clause, overdue_clause
 from .search import NUMBER, is_sqlite, matching
 
 SORTS: dict[str, Any] = {
@@ -75,7 +76,7 @@ CODES: dict[str, frozenset[str]] = {
 DATES = ("received_from", "received_to", "incident_from", "incident_to")
 # The parameters a case-list URL (and so a saved view) may carry, besides the page.
 FILTER_PARAMS = frozenset(
-    [*MULTI, *DATES, "community_area", "ward", "anonymous", "assignee", "overdue", "urgent"]
+    [*MULTI, *DATES, "community_area", "ward", "anonymous", "assignee", "overdue", "due", "urgent"]
     + ["tag", "q", "sort"]
 )
 
@@ -105,6 +106,7 @@ class CaseFilter:
     assignee: str = ""  # "" any, "none" unassigned, "me", or a staff id
     tag: list[int] = field(default_factory=list)  # Cases carrying any of these tags.
     overdue: bool = False
+    due_soon: bool = False  # Something falls due within seven days (or is overdue).
     urgent: bool = False
     received_from: date | None = None
     received_to: date | None = None
@@ -141,6 +143,7 @@ class CaseFilter:
         result.tag = sorted({n for n in map(_whole_number, tags) if n is not None and n <= MAX_ID})
         result._note("tag", tags, len(result.tag) == len(set(tags)))
         result.overdue = args.get("overdue") == "1"
+        result.due_soon = args.get("due") == "week"
         result.urgent = args.get("urgent") == "1"
         for name in DATES:
             day = as_date(args.get(name))
@@ -254,7 +257,9 @@ def conditions(
     if f.tag:
         where.append(exists().where(ReportTag.report_id == Report.id, ReportTag.tag_id.in_(f.tag)))
     if f.overdue:
-        where.append(overdue_clause(today))
+        where.append(or_(overdue_clause(today), calendar.overdue_clause(today)))
+    if f.due_soon:
+        where.append(or_(due_soon_clause(today), calendar.due_soon_clause(today)))
     if f.urgent:
         where.append(Report.urgent.is_(True))
     if f.received_from:

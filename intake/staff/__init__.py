@@ -5,10 +5,12 @@ from . import (
     admin,
     browsing,
     bulk_views,
+    calendar_views,
     case_lists,
     incidents_views,
     letters_views,
     records_views,
+    respondent_views,
     saved_views,
     statistics_views,
     tags_views,
@@ -28,5 +30,7 @@ PAGE_MODULES = (
     bulk_views,
     browsing,
     letters_views,
+    calendar_views,
+    respondent_views,
 )
 bp = views.bp

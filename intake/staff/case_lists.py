@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,7 +16,7 @@ from werkzeug.wrappers import Response
 
 from .. import accounts, vocab
 from ..auth.guard import allow
-from ..cases import bulk, queries, saved_views, tags
+from ..cases import bulk, calendar, deadlines, queries, saved_views, tags
 from ..clock import today
 from ..geography import WARD_COUNT, community_area_name
 from ..i18n import NATIVE_NAMES
@@ -87,6 +88,8 @@ def render_list(
         page_url=lambda **changes: _page_url(endpoint, shown, changes),
         chips=_chips(endpoint, shown, {tag.id: tag.name for tag in all_tags}),
         tag_options=[(tag.id, tag.name) for tag in all_tags],
+        next_due=_next_deadlines(page.cases),
+        today=today(),
         # No tags at all (a new installation): no query for them.
         case_tags=tags.of_cases(report.id for report in page.cases) if all_tags else {},
         may_bulk=me().can(Can.WORK_CASES, *ASSIGN),
@@ -99,6 +102,24 @@ def render_list(
             else []
         ),
     )
+
+
+def _next_deadlines(cases: list[Any]) -> dict[int, tuple[date, str]]:
+    """Each case's next deadline and its name: a screening target, or the calendar's earliest
+    running deadline after acceptance (one query for the page)."""
+    running = calendar.next_due(report.id for report in cases)
+    found = {}
+    for report in cases:
+        options = []
+        screening = deadlines.due_date(report)
+        if screening is not None:
+            options.append((screening, str(vocab.label(vocab.STATUSES, report.status))))
+        if report.id in running:
+            deadline = running[report.id]
+            options.append((deadline.due_on, str(calendar.BY_KEY[deadline.key].label)))
+        if options:
+            found[report.id] = min(options)
+    return found
 
 
 def _without_status(args: MultiDict[str, str], default_sort: str) -> queries.CaseFilter:
@@ -134,6 +155,7 @@ CHIP_VOCABULARIES = {
 }
 FLAG_CHIPS = {
     ("overdue", "1"): _l("Overdue only"),
+    ("due", "week"): _l("Due within a week"),
     ("urgent", "1"): _l("Urgent only"),
     ("anonymous", "yes"): _l("Anonymous"),
     ("anonymous", "no"): _l("Identified"),

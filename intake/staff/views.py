@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 
 from .. import accounts, followup, vocab
 from ..auth.guard import ANY_STAFF, allow
-from ..cases import access, deadlines, identity, queries, service, tags
+from ..cases import access, calendar, deadlines, identity, queries, service, tags
 from ..cases import trail as case_trail
 from ..cases.duplicates import possible_duplicates
 from ..cases.workflow import WorkflowError, allowed_moves
@@ -35,7 +35,7 @@ from ..public.steps import answers_from_report, sections
 from ..records import consent
 from ..roles import ASSIGN, READ_CASES, Can
 from ..uploads import read_evidence
-from . import list_memory
+from . import calendar_forms, list_memory
 from .forms import (
     NOBODY,
     AssignForm,
@@ -135,6 +135,8 @@ def _render_case(report: Report, **forms: Any) -> str:
     filled = letter_library.message_prefill(template, report)
     prefill = filled.text if filled else None
     forms.setdefault("tag_form", _tag_form())
+    forms.setdefault("event_form", calendar_forms.event_form())
+    forms.setdefault("extend_form", calendar_forms.extend_form(calendar.running_choices(report)))
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
     forms.setdefault("note_form", NoteForm())
     forms.setdefault("reveal_form", RevealForm())
@@ -169,6 +171,11 @@ def _render_case(report: Report, **forms: Any) -> str:
         linked=[other for other in service.linked_cases(report) if access.can_view(staff, other)],
         duplicates=possible_duplicates(report, staff),
         case_tags=tags.of_cases([report.id])[report.id],
+        deadlines=calendar.deadlines(report),
+        calendar_events=calendar.events(report),
+        calendar_rules=calendar.BY_KEY,
+        calendar_event_names=calendar.EVENTS,
+        today=today(),
         position=list_memory.position(report.id),
         may_work=access.can_work(staff, report),
         consents=report.consents,
