@@ -120,6 +120,8 @@ QUESTIONS = (
     Question("location_type", "place", "location"),
     Question("respondent_type", "place", "who"),
     Question("respondent_name", "place", "who"),
+    # Discrimination: the formal complaint is mailed to the respondent at this address.
+    Question("respondent_address", "place", "who", DISCRIMINATION),
     Question("respondent_role", "place", "who"),
     Question("witnesses", "place", "witnesses"),
     _terms("reported_to", "place", "reported", "reported_to", ALL_KINDS),

@@ -2,6 +2,7 @@
 
 from .calendar import CaseDeadline, CaseEvent, DeadlineExtension
 from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
+from .complaints import Complaint
 from .consent import Consent, ContactGrant, Disclosure
 from .incidents import Incident
 from .letters import LetterTemplate, LetterVersion
@@ -21,6 +22,7 @@ __all__ = [
     "CaseDeadline",
     "CaseEvent",
     "CaseLink",
+    "Complaint",
     "Consent",
     "Contact",
     "DeadlineExtension",

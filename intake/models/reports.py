@@ -68,6 +68,8 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
 
     # Who did it.
     respondent_name: Mapped[str | None] = mapped_column(String(300))
+    # Where the respondent is notified (discrimination): the complaint is mailed there.
+    respondent_address: Mapped[str | None] = mapped_column(EncryptedText)
     respondent_type: Mapped[str | None] = mapped_column(String(20))
     respondent_role: Mapped[str | None] = mapped_column(String(20))
 

@@ -225,6 +225,14 @@ class PlaceForm(FlaskForm):
         description=_l("A person's name, or the name of the business or organization."),
         validators=[Optional(), too_long(SHORT_TEXT_MAX)],
     )
+    respondent_address = TextAreaField(
+        _l("Their address, if you know it"),
+        description=_l(
+            "Where we can write to them, such as the business's street address. If your report "
+            "becomes a formal complaint, we mail a copy there."
+        ),
+        validators=[Optional(), too_long(LONG_TEXT_MAX)],
+    )
     respondent_role = RadioField(
         _l("Who were they to you?"),
         choices=options(vocab.choices(vocab.RESPONDENT_ROLES)),

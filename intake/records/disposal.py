@@ -20,9 +20,11 @@ from .. import statuses, uploads
 from ..cases import audit
 from ..cases.service import stamp_move
 from ..clock import today
+from ..complaints import signing
 from ..extensions import db
 from ..models import (
     CaseLink,
+    Complaint,
     Disclosure,
     Disposal,
     Message,
@@ -40,6 +42,7 @@ ERASED_COLUMNS = (
     "city",
     "address",
     "respondent_name",
+    "respondent_address",
     "witnesses",
     "reported_details",
     "help_details",
@@ -182,6 +185,7 @@ def erase(staff: Staff | None, report: Report, on: date) -> None:
     on PostgreSQL).
     """
     files = [attachment.stored_name for attachment in report.attachments]
+    files += signing.stored_files(report)
     report.contact = None
     report.attachments.clear()
     report.narrative = ""
@@ -189,7 +193,7 @@ def erase(staff: Staff | None, report: Report, on: date) -> None:
     for column in ERASED_COLUMNS:
         setattr(report, column, None)
     report.disposed_on = on
-    for model in (Message, Note, OutboxEmail, Disposal):
+    for model in (Message, Note, OutboxEmail, Disposal, Complaint):
         db.session.execute(delete(model).where(model.report_id == report.id))
     # What was shared stays on record; a supervisor's reason, free text, goes.
     db.session.execute(

@@ -215,6 +215,12 @@ COLUMNS = (
     Column("address", _l("Address"), Report.address, personal=True),
     Column("city", _l("City"), Report.city, personal=True),
     Column("respondent_name", _l("Respondent"), Report.respondent_name, personal=True),
+    Column(
+        "respondent_address",
+        _l("Respondent's address"),
+        Report.respondent_address,
+        personal=True,
+    ),
     Column("narrative", _l("What happened"), Report.narrative, personal=True),
     Column("witnesses", _l("Witnesses"), Report.witnesses, personal=True),
     Column("reported_details", _l("Reported elsewhere"), Report.reported_details, personal=True),
