@@ -73,6 +73,15 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.step_case": CASE_WORK,
     "staff.record_event": CASE_WORK,
     "staff.extend_deadline": CASE_WORK,
+    "staff.add_respondent": CASE_WORK,
+    "staff.edit_respondent": CASE_WORK,
+    "staff.remove_respondent": CASE_WORK,
+    "staff.respondent_notice": CASE_WORK,
+    "staff.notice_mailed": CASE_WORK,
+    "staff.notice_served": CASE_WORK,
+    "staff.record_response": CASE_WORK,
+    "staff.record_reply": CASE_WORK,
+    "staff.share_document": CASE_WORK,
     "staff.shortcuts": EVERYONE,
 }
 ARGUMENTS = {
@@ -88,6 +97,7 @@ ARGUMENTS = {
     "incident_id": 1,
     "tag_id": 1,
     "direction": "next",
+    "respondent_id": 1,
 }
 
 

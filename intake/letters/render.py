@@ -38,6 +38,9 @@ VARIABLES = (
     Variable("commission_name", _l("The commission's name")),
     Variable("commission_phone", _l("The commission's main phone number")),
     Variable("agency", _l("The agency the case was referred to")),
+    # Filled in only when a notice is printed for one respondent (intake/respondents/notice.py).
+    Variable("respondent_name", _l("The respondent's name (notices to a respondent)")),
+    Variable("response_deadline", _l("The respondent's response deadline (notices)")),
 )
 NAMES = frozenset(variable.name for variable in VARIABLES)
 SAMPLE_NUMBER = "HR-0000-0000"
@@ -116,4 +119,6 @@ def sample_values(language: str) -> dict[str, str]:
             "commission_name": name,
             "commission_phone": phone,
             "agency": _("the agency named by our staff"),
+            "respondent_name": _("Sample Respondent LLC"),
+            "response_deadline": format_date(today(), "long"),
         }

@@ -8,6 +8,7 @@ from .incidents import Incident
 from .letters import LetterTemplate, LetterVersion
 from .messages import Message, OutboxEmail
 from .reports import Attachment, Contact, Draft, Report, ReportTerm
+from .respondents import Respondent
 from .sessions import WebSession
 from .staff import Staff, StaffRole, new_session_token
 from .summary import SummaryChange, SummaryDay
@@ -39,6 +40,7 @@ __all__ = [
     "Report",
     "ReportTag",
     "ReportTerm",
+    "Respondent",
     "SavedView",
     "Staff",
     "StaffRole",

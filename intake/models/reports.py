@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
@@ -219,8 +229,19 @@ class Attachment(db.Model):  # type: ignore[name-defined,misc]
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who sent it (intake/respondents/documents.py): "resident", "staff" or "respondent"; the
+    # staff member who shared or recorded it; whether the resident's status page offers it.
+    source: Mapped[str] = mapped_column(String(20), default="resident", server_default="resident")
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    respondent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("respondent.id", ondelete="SET NULL")
+    )
+    visible_to_resident: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
     report: Mapped[Report] = relationship(back_populates="attachments")
+    staff: Mapped[Staff | None] = relationship()
 
 
 class Draft(db.Model):  # type: ignore[name-defined,misc]

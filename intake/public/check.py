@@ -23,6 +23,7 @@ from ..i18n import SESSION_KEY as LANG_KEY
 from ..models import Report
 from ..receipts import find_report, normalize_record_number
 from ..records import consent, disposal
+from ..respondents import documents
 from ..sessions import fresh_entry, renew
 from .check_forms import LookupForm, PoliceConsentForm, ReplyForm, WithdrawForm
 from .forms import ContactForm, EvidenceForm
@@ -128,8 +129,9 @@ def _render_status(report: Report, **forms: Any) -> str:
         status=followup.public_status(report),
         status_open=statuses.info(report.status).open,
         messages=followup.thread(report),
-        file_count=len(report.attachments),
+        file_count=documents.resident_file_count(report),
         max_files=int(current_app.config["MAX_FILES"]) * 2,
+        shared_documents=documents.shared_with_resident(report),
         **forms,
     )
 
@@ -177,7 +179,7 @@ def more_files(report: Report) -> ResponseReturnValue:
         if not storage or not storage.filename:
             continue
         name = uploads.safe_filename(str(storage.filename))
-        if len(report.attachments) + len(accepted) >= limit:
+        if documents.resident_file_count(report) + len(accepted) >= limit:
             form.files.errors.append(
                 _("%(name)s: you can add up to %(count)d files.", name=isolated(name), count=limit)
             )

@@ -31,6 +31,7 @@ from ..models import (
     Note,
     OutboxEmail,
     Report,
+    Respondent,
     Staff,
     utcnow,
 )
@@ -180,9 +181,9 @@ def erase(staff: Staff | None, report: Report, on: date) -> None:
     Kept: case and record numbers, the receipt's hash (so the resident can learn what happened),
     kind, language, anonymity, dates, place codes, vocabularies, status and closure reason: the
     columns the summary counts. Deleted: contact details, the story, every free text, witnesses,
-    the respondent's name, messages, notes, links, emails, disclosure reasons and evidence
-    files. The search index follows the emptied story (a trigger on SQLite, a generated column
-    on PostgreSQL).
+    the respondent's name, respondents, messages, notes, links, emails, disclosure reasons and
+    evidence files. The search index follows the emptied story (a trigger on SQLite, a generated
+    column on PostgreSQL).
     """
     files = [attachment.stored_name for attachment in report.attachments]
     files += signing.stored_files(report)
@@ -193,7 +194,7 @@ def erase(staff: Staff | None, report: Report, on: date) -> None:
     for column in ERASED_COLUMNS:
         setattr(report, column, None)
     report.disposed_on = on
-    for model in (Message, Note, OutboxEmail, Disposal, Complaint):
+    for model in (Message, Note, OutboxEmail, Disposal, Respondent, Complaint):
         db.session.execute(delete(model).where(model.report_id == report.id))
     # What was shared stays on record; a supervisor's reason, free text, goes.
     db.session.execute(

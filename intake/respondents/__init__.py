@@ -1,0 +1,1 @@
+"""Respondents of a case, the notice to them and its service, and documents shared both ways."""
