@@ -29,6 +29,7 @@ from ..extensions import db
 from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
 from ..models import Contact, Report, ReportTag, ReportTerm, Staff, Tag
+from . import compliance
 from .cells import cell
 from .cells import neutralize as neutralize  # Where callers have always found it.
 from .summary import Summary, hidden_count
@@ -359,6 +360,7 @@ def summary_rows(summary: Summary) -> Iterator[list[Any]]:
     for load in summary.caseload:
         yield [_("Open cases"), load.name, load.open]
         yield [_("Overdue cases"), load.name, load.overdue]
+    yield from compliance.export_rows(summary.compliance, summary.stages, hidden)
 
 
 def summary_sheets(summary: Summary) -> Iterator[tuple[str, list[list[Any]]]]:
@@ -368,6 +370,12 @@ def summary_sheets(summary: Summary) -> Iterator[tuple[str, list[list[Any]]]]:
         rows: list[list[Any]] = [[str(table.title), _("Count")]]
         rows += [[row.label, row.shown] for row in table.rows]
         yield str(table.title), rows
+    deadlines = compliance.deadline_rows(summary.compliance, hidden_count())
+    yield _("Deadlines met"), [compliance.deadline_header(), *deadlines]
+    yield (
+        _("Days to each stage"),
+        [compliance.stage_header(), *compliance.stage_rows(summary.stages)],
+    )
 
 
 def summary_csv(summary: Summary) -> str:

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from ..clock import today
 from ..pages import COMMISSION_NAME
-from . import charts
+from . import charts, compliance
 from .cells import printable
 from .summary import Summary, hidden_count
 
@@ -181,4 +181,11 @@ def build(summary: Summary) -> bytes:
             (_("Investigator"), _("Open cases"), _("Overdue")),
             [(load.name, str(load.open), str(load.overdue)) for load in summary.caseload],
         )
+    deadlines = compliance.deadline_rows(summary.compliance, hidden_count())
+    stages = compliance.stage_rows(summary.stages)
+    for title, header, lines in (
+        (_("Deadlines met"), compliance.deadline_header(), deadlines),
+        (_("Days to each stage"), compliance.stage_header(), stages),
+    ):
+        _section(pdf, title, None, header, [[str(value) for value in line] for line in lines])
     return bytes(pdf.output())

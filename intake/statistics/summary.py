@@ -27,7 +27,8 @@ from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
 from ..models import Report, Staff
 from ..statuses import OPEN_STATUSES
-from . import rollup
+from . import compliance, rollup
+from .compliance import Compliance, Stage
 from .periods import Period, month_label
 
 PUBLIC_MINIMUM = 5
@@ -139,6 +140,9 @@ class Summary:
     trend: list[Row] = field(default_factory=list)
     timings: list[Timing] = field(default_factory=list)
     caseload: list[Caseload] = field(default_factory=list)
+    # Deadlines met per stage, and days from arrival to each stage (intake/statistics/compliance).
+    compliance: list[Compliance] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
     public: bool = False
 
     def table(self, name: str) -> Table:
@@ -329,6 +333,8 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
             timing("close", _l("Days to close"), period),
         ],
         caseload=[] if public else caseload(today),
+        compliance=compliance.deadlines(period, today),
+        stages=compliance.stages(period, today),
         public=public,
     )
     if public:
@@ -339,4 +345,7 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
             t if t.cases >= PUBLIC_MINIMUM else replace(t, median=None, p90=None)
             for t in result.timings
         ]
+        result.compliance, result.stages = compliance.for_public(
+            result.compliance, result.stages, PUBLIC_MINIMUM
+        )
     return result
