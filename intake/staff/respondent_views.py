@@ -53,9 +53,11 @@ class Panel:
     may_work: bool
 
 
-def _form(kind: type[Any], forms: dict[str, Any], key: str, prefix: str, **data: Any) -> Any:
+def _form(
+    form_class: type[Any], forms: dict[str, Any], key: str, prefix: str, data: Any = None
+) -> Any:
     """The posted form that failed (its errors and what was typed), or a fresh one."""
-    return forms.get(key) or kind(formdata=None, prefix=prefix, data=data or None)
+    return forms.get(key) or form_class(formdata=None, prefix=prefix, data=data or None)
 
 
 def _row(respondent: Respondent, forms: dict[str, Any]) -> Row:
@@ -63,7 +65,7 @@ def _row(respondent: Respondent, forms: dict[str, Any]) -> Row:
     typed = {"kind": respondent.kind, **{f: getattr(respondent, f) for f in records.FIELDS}}
     return Row(
         respondent,
-        _form(RespondentForm, forms, f"edit-{respondent.id}", prefix, **typed),
+        _form(RespondentForm, forms, f"edit-{respondent.id}", prefix, typed),
         _form(DayForm, forms, f"sent-{respondent.id}", f"{prefix}-sent"),
         _form(ServiceForm, forms, f"served-{respondent.id}", f"{prefix}-served"),
         _form(ResponseForm, forms, f"response-{respondent.id}", f"{prefix}-response"),
@@ -79,7 +81,7 @@ def respondents_panel(report: Report, forms: dict[str, Any] | None = None) -> Pa
     prefilled = {"kind": first.kind, "name": first.name, "address": first.address} if first else {}
     return Panel(
         rows=[_row(respondent, forms) for respondent in records.of_case(report)],
-        add=_form(RespondentForm, forms, "add", "new-respondent", **prefilled),
+        add=_form(RespondentForm, forms, "add", "new-respondent", prefilled),
         reply=_form(DayForm, forms, "reply", "reply"),
         replies=notices.replies(report),
         share=forms.get("share") or ShareForm(formdata=None),
