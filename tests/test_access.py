@@ -83,6 +83,13 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.record_reply": CASE_WORK,
     "staff.share_document": CASE_WORK,
     "staff.shortcuts": EVERYONE,
+    "staff.complaint": CASE_WORK,
+    "staff.complaint_draft": CASE_WORK,
+    "staff.complaint_save": CASE_WORK,
+    "staff.complaint_ready": CASE_WORK,
+    "staff.complaint_paper": CASE_WORK,
+    "staff.complaint_version": CASE_WORK,
+    "staff.complaint_pdf": CASE_WORK,
 }
 ARGUMENTS = {
     "case_id": 1,
@@ -98,6 +105,7 @@ ARGUMENTS = {
     "tag_id": 1,
     "direction": "next",
     "respondent_id": 1,
+    "number": 1,
 }
 
 

@@ -110,7 +110,7 @@ def _when(report: Report) -> str:
             report.incident_year, report.incident_month, report.incident_day
         )
         if report.still_happening:
-            return _("%(date)s, and still happening", date=written)
+            return str(_("%(date)s, and still happening", date=written))
     return written
 
 
@@ -214,4 +214,6 @@ def on_case(report: Report) -> CaseComplaint:
     """The case page's summary: whether it may have one, the newest version, the last signed."""
     found = versions(report)
     signed = [c for c in found if c.state == "signed"]
-    return CaseComplaint(may_draft(report), found[-1] if found else None, (signed or [None])[-1])
+    return CaseComplaint(
+        may_draft(report), found[-1] if found else None, signed[-1] if signed else None
+    )

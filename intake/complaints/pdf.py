@@ -57,18 +57,17 @@ class _Writer:
 
 def _signature_line(complaint: Complaint) -> str:
     day = complaint.signed_on.isoformat() if complaint.signed_on else ""
+    name = complaint.signed_name or ""
     if complaint.signed_via == "paper":
-        return _(
+        text = _(
             "Signed on paper on %(day)s by %(name)s. The signed page is kept with the case.",
             day=day,
-            name=complaint.signed_name or "",
+            name=name,
         )
-    stamp = complaint.signed_at.strftime("%Y-%m-%d %H:%M UTC") if complaint.signed_at else day
-    return _(
-        "Signed online on %(stamp)s by typing the name: %(name)s",
-        stamp=stamp,
-        name=complaint.signed_name or "",
-    )
+    else:
+        stamp = complaint.signed_at.strftime("%Y-%m-%d %H:%M UTC") if complaint.signed_at else day
+        text = _("Signed online on %(stamp)s by typing the name: %(name)s", stamp=stamp, name=name)
+    return str(text)
 
 
 def build(report: Report, complaint: Complaint) -> bytes:

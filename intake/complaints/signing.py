@@ -69,9 +69,13 @@ def _seal(staff: Staff | None, report: Report, complaint: Complaint, day: date) 
         raise
 
 
-def sign_online(report: Report, complaint: Complaint, name: str, seen: int) -> None:
-    """The resident signs the version they read (`seen`: its version when the page was shown)."""
+def sign_online(
+    report: Report, complaint: Complaint, name: str, seen: int, *, language: str
+) -> None:
+    """The resident signs the version they read (`seen`: its version when the page was shown),
+    in `language`: the PDF gives the attestation in it beside the English."""
     complaint.signed_name = _check(complaint, seen, name)
+    complaint.language = language
     complaint.signed_via = "online"
     complaint.signed_at = utcnow()
     _seal(None, report, complaint, today())
@@ -139,3 +143,9 @@ def stored_files(report: Report) -> list[str]:
         )
         if name
     ]
+
+
+def record_download(staff: Staff | None, report: Report, complaint: Complaint) -> None:
+    """Note in the trail that a signed complaint's PDF was downloaded (and by whom)."""
+    audit.record(staff, "complaint_downloaded", report, field="complaint", new=complaint.number)
+    db.session.commit()

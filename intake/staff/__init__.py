@@ -7,6 +7,7 @@ from . import (
     bulk_views,
     calendar_views,
     case_lists,
+    complaint_views,
     incidents_views,
     letters_views,
     records_views,
@@ -32,5 +33,6 @@ PAGE_MODULES = (
     letters_views,
     calendar_views,
     respondent_views,
+    complaint_views,
 )
 bp = views.bp
