@@ -221,3 +221,16 @@ def test_the_public_version_hides_stages_with_few_deadlines(
     assert response is not None
     assert "66.7" not in response.group(1)
     assert response.group(1).count("fewer than 5") == 7
+
+
+@pytest.mark.parametrize("query", ["period=1900", "period=2100", "start=1990-01-01&end=1999-12-31"])
+def test_far_periods_show_empty_tables(app: Flask, staff_browser: Any, query: str) -> None:
+    supervisor = staff_browser("supervisor")
+    response = supervisor.get(f"/staff/reports?{query}")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    row = re.search(r'<tr id="deadline-acknowledge">(.*?)</tr>', page, re.S)
+    assert row is not None
+    assert "<td>0</td>" in row.group(1)
+    csv_data = supervisor.client.get(f"/staff/reports/export.csv?{query}", buffered=True)
+    assert csv_data.status_code == 200

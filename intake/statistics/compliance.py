@@ -93,12 +93,17 @@ def _transitions(zone: ZoneInfo, first: date, last: date) -> list[tuple[datetime
     def offset(moment: datetime) -> timedelta:
         return moment.astimezone(zone).utcoffset() or timedelta(0)
 
-    moment = datetime.combine(first, time(0), UTC)
-    found = [(moment, offset(moment))]
-    while moment.date() <= last:
-        moment += timedelta(hours=1)  # Time zones change offset on the hour.
-        if offset(moment) != found[-1][1]:
-            found.append((moment, offset(moment)))
+    day = datetime.combine(first, time(0), UTC)
+    found = [(day, offset(day))]
+    # A day at a time (a century is some 37,000 steps), then the hour of each change: zones
+    # change offset on the hour, at most once a day.
+    while day.date() <= last:
+        day += timedelta(days=1)
+        if offset(day) != found[-1][1]:
+            hour = day - timedelta(hours=23)
+            while offset(hour) == found[-1][1]:
+                hour += timedelta(hours=1)
+            found.append((hour, offset(hour)))
     return found
 
 
