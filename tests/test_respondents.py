@@ -86,7 +86,8 @@ def test_two_respondents_are_added_the_first_prefilled_and_audited_without_text(
     ]
     assert found[0].address == "12 W Elm St\nChicago, IL 60610"
     html = browser.get(page).get_data(as_text=True)
-    assert "Pat Manager" in html and "Dana Counsel" in html
+    assert "Pat Manager" in html
+    assert "Dana Counsel" in html
     assert 'value="Lakeview Rentals LLC"' in html  # Now in its own edit form, no longer a prefill.
     assert "Filled in from what the resident told us." not in html
     # Changed and removed, each audited by number and field names only.
@@ -223,7 +224,8 @@ def test_responses_before_and_after_the_deadline_show_as_on_time_and_late(
     assert f"Received on {reply:%b} {reply.day}, {reply.year}" in html
     with app.app_context():
         deadline = db.session.get(CaseDeadline, (case_id, "reply"))
-        assert deadline is not None and deadline.done_on == reply
+        assert deadline is not None
+        assert deadline.done_on == reply
 
 
 def test_the_notice_pdf_has_the_letterhead_the_name_and_the_deadline(
@@ -247,7 +249,8 @@ def test_the_notice_pdf_has_the_letterhead_the_name_and_the_deadline(
         case_number = db.session.get(Report, case_id).case_number  # type: ignore[union-attr]
     assert "Chicago Commission on Human Relations" in text  # The letterhead.
     assert "740 N. Sedgwick St." in text
-    assert "Lakeview Rentals LLC" in text and "12 W Elm St" in text
+    assert "Lakeview Rentals LLC" in text
+    assert "12 W Elm St" in text
     assert f"by {due:%B} {due.day}, {due.year}" in text
     assert case_number in text
     with app.app_context():
