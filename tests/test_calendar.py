@@ -191,3 +191,27 @@ def test_lists_show_the_next_deadline_and_filter_overdue_and_due_soon(
     listed = supervisor.get("/staff/cases?status=accepted").get_data(as_text=True)
     row = listed.split(f">{numbers[late]}</a>")[1].split("</tr>")[0]
     assert "Respondent&#39;s response" in row
+
+
+def test_the_due_order_puts_the_most_overdue_first_at_every_stage(
+    app: Flask, staff_browser: Any, make_case: Any
+) -> None:
+    supervisor = staff_browser("supervisor")
+    accepted, screening = make_case(status="screening"), make_case(status="screening")
+    move(supervisor, accepted, "accepted")
+    with app.app_context():
+        report = db.session.get(Report, accepted)
+        assert report is not None
+        report.received_on = report.received_on - timedelta(days=90)
+        report.screen_by = today() + timedelta(days=3)
+        db.session.commit()
+        waiting = db.session.get(Report, screening)
+        assert waiting is not None
+        waiting.screen_by = today() + timedelta(days=3)
+        db.session.commit()
+        served = today() - timedelta(days=60)
+    # The accepted case's respondent was served 60 days ago: its response is a month overdue.
+    assert record(supervisor, accepted, "notice_served", served).status_code == 302
+    page = supervisor.get("/staff/cases?sort=due").get_data(as_text=True)
+    listed = [int(n) for n in re.findall(r'href="/staff/cases/(\d+)" data-case-link', page)]
+    assert listed.index(accepted) < listed.index(screening)

@@ -299,8 +299,9 @@ def test_the_case_list_starts_with_open_cases_most_overdue_first(
     app: Flask, make_case: Any, staff_browser: Any
 ) -> None:
     now = date.today()
-    later = make_case(status="screening", acknowledge_by=now + timedelta(days=5))
-    overdue = make_case(status="screening", acknowledge_by=now - timedelta(days=5))
+    # A screening case is due by its screening decision date.
+    later = make_case(status="screening", screen_by=now + timedelta(days=5))
+    overdue = make_case(status="screening", screen_by=now - timedelta(days=5))
     closed = make_case(status="closed", closure_reason="settled")
     browser = staff_browser("supervisor")
     page = browser.get("/staff/cases").get_data(as_text=True)

@@ -38,7 +38,7 @@ from ..statuses import TABLE as STATUS_TABLE
 from ..statuses import TRIAGE_STATUSES
 from . import calendar
 from .access import visible_cases
-from .deadlines import due_soon_clause, overdue_clause
+from .deadlines import due_soon_clause, next_due_order, overdue_clause
 from .search import NUMBER, is_sqlite, matching
 
 SORTS: dict[str, Any] = {
@@ -46,7 +46,7 @@ SORTS: dict[str, Any] = {
     "case": Report.case_number,
     "status": Report.status,
     "kind": Report.kind,
-    "due": Report.acknowledge_by,
+    "due": next_due_order(),
     "incident": Report.incident_year * 100 + Report.incident_month,
     "community_area": Report.community_area,
     "ward": Report.ward,
