@@ -111,6 +111,10 @@ class Config:
     CASES_PER_PAGE = 25
     # The case list counts matching cases up to this many, then says "more than".
     CASE_COUNT_LIMIT = _env_int("CASE_COUNT_LIMIT", 10_000)
+    # "Possibly the same event": incident dates at most this many days apart, and stories at
+    # least this similar (0-100, rapidfuzz; bench/RESULTS.md).
+    INCIDENT_WINDOW_DAYS = _env_int("INCIDENT_WINDOW_DAYS", 7)
+    INCIDENT_MIN_SIMILARITY = _env_int("INCIDENT_MIN_SIMILARITY", 75)
     # How many cases one bulk change (assign, status, tag, urgency) may touch.
     BULK_CASE_LIMIT = _env_int("BULK_CASE_LIMIT", 100)
 

@@ -54,12 +54,12 @@ class IncidentError(Exception):
 
 def window_days() -> int:
     """How many days apart two incident dates may be to suggest the same event."""
-    return int(current_app.config.get("INCIDENT_WINDOW_DAYS", 7))
+    return int(current_app.config["INCIDENT_WINDOW_DAYS"])
 
 
 def minimum_similarity() -> int:
     """The narrative similarity (0-100) a suggestion needs."""
-    return int(current_app.config.get("INCIDENT_MIN_SIMILARITY", 75))
+    return int(current_app.config["INCIDENT_MIN_SIMILARITY"])
 
 
 def incident_dates(year: int, month: int, day: int | None) -> tuple[date, date]:
