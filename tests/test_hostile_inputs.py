@@ -16,7 +16,7 @@ from flask import Flask, request
 
 from intake.auth.guard import is_public
 from intake.extensions import db
-from intake.models import Attachment, Report, SavedView
+from intake.models import Attachment, Report, Respondent, SavedView
 from intake.public.flow import PAGE_NAMES
 
 from .helpers import IDENTIFIED_CONTACT, Resident, hate_answers
@@ -28,7 +28,7 @@ KNOWN_QUERY_NAMES = {
     "q", "page", "sort", "status", "kind", "assignee", "community_area", "ward", "urgent",
     "received_from", "received_to", "overdue", "protected_class", "bias_category",
     "period", "start", "end", "public", "personal", "number", "template", "lang", "next",
-    "tag", "action", "case", "closure_reason", "all",
+    "tag", "action", "case", "closure_reason", "all", "due",
 }  # fmt: skip
 # Forms whose success would end the walker's own session.
 ENDS_SESSION = ("/staff/sign-out", "/check/leave", "/report/finish", "/report/discard")
@@ -90,13 +90,18 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
     with app.app_context():
         attachment = db.session.scalars(db.select(Attachment)).first()
         assert attachment is not None
-        case_id = attachment.report_id
+        case_id, attachment_id = attachment.report_id, attachment.id
+        # A respondent, so its forms (notice, service, response) are walked too.
+        respondent = Respondent(report_id=case_id, kind="organization", name="Acme Rentals")
+        db.session.add(respondent)
+        db.session.commit()
+        respondent_id = respondent.id
     return {
         "record": record.group(0),
         "receipt": receipt.group(1),
         "ids": {
             "case_id": case_id,
-            "attachment_id": attachment.id,
+            "attachment_id": attachment_id,
             "staff_id": 1,
             "view_id": 1,
             "action": "reset_two_factor",
@@ -105,6 +110,8 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
             "incident_id": 1,
             "tag_id": 1,
             "direction": "next",
+            "respondent_id": respondent_id,
+            "number": 1,
         },
         "other_case": other_case,
     }
