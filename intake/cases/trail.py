@@ -31,6 +31,7 @@ ROUTINE = frozenset(
         "email_sent",
         "resident_login",
         "letter_previewed",
+        "resident_download",
     }
 )
 ACTIONS: dict[str, LazyString] = {
@@ -51,6 +52,13 @@ ACTIONS: dict[str, LazyString] = {
     "message_sent": _l("Wrote to the resident"),
     "letter_printed": _l("Printed a letter"),
     "letter_previewed": _l("Previewed a letter template with this case"),
+    "respondent_added": _l("Added a respondent"),
+    "respondent_changed": _l("Changed a respondent"),
+    "respondent_removed": _l("Removed a respondent"),
+    "notice_printed": _l("Printed the notice to a respondent"),
+    "document_shared": _l("Shared a file with the resident"),
+    "document_added": _l("Added a file for staff"),
+    "resident_download": _l("The resident downloaded a shared file"),
     "resident_message": _l("The resident wrote"),
     "file_added": _l("The resident added a file"),
     "contact_added": _l("The resident gave or corrected contact details"),
@@ -94,6 +102,7 @@ RESIDENT = frozenset(
         "contact_added",
         "contact_erased",
         "withdrawal_requested",
+        "resident_download",
     }
 )
 # Where the detail says something a reader needs (the reason given, which emails).
