@@ -8,7 +8,6 @@ does not know. Printing is audited (which respondent, template version; never th
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
@@ -18,16 +17,13 @@ from flask_babel import force_locale, format_date
 
 from ..cases import audit, calendar
 from ..clock import today
+from ..complaints import drafting, signing
 from ..extensions import db
 from ..letters import library, pdf, render
 from ..letters.seed import SOURCE_LANGUAGE
 from ..models import Report, Respondent, Staff
 from . import notices
 from .notice_text import TEMPLATE_KEY
-
-# The complaint's package exposes the signed complaint's PDF under this name when it exists.
-COMPLAINT_MODULE = "intake.complaints"
-COMPLAINT_FUNCTION = "signed_complaint_pdf"
 
 
 @dataclass(frozen=True)
@@ -47,16 +43,15 @@ def deadline_for(respondent: Respondent) -> date:
 
 
 def signed_complaint(report: Report) -> bytes | None:
-    """The signed complaint's PDF, if the complaint module offers one for this case."""
+    """The newest signed complaint's PDF (checked against its digest), if there is one; a PDF
+    that fails the check is not mailed (the notice goes without it, and says nothing false)."""
+    signed = [c for c in drafting.versions(report) if c.state == "signed"]
+    if not signed:
+        return None
     try:
-        module = importlib.import_module(COMPLAINT_MODULE)
-    except ImportError:
+        return signing.signed_pdf(signed[-1])
+    except drafting.ComplaintError:
         return None
-    function = getattr(module, COMPLAINT_FUNCTION, None)
-    if function is None:
-        return None
-    found = function(report)
-    return bytes(found) if found else None
 
 
 def _joined(letter: bytes, complaint: bytes) -> bytes:
