@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 from . import demo_cases, followup, notifications, rules
-from .cases import service
 from .business_days import add_business_days
+from .cases import service
 from .demo_cases import Story
 from .extensions import db
 from .filing import file_report
@@ -293,8 +293,19 @@ def plan_cases(rng: random.Random, team: Team, now: datetime, zone: ZoneInfo) ->
 
 
 def _replies(report: Report) -> int:
-    """How many times the resident has written (the next reply and question follow on)."""
+    """How many times the resident has written (the next reply follows on), at most 1."""
     return min(sum(message.sender == "resident" for message in followup.thread(report)), 1)
+
+
+def _questions_asked(report: Report, questions: tuple[str, ...] | list[str]) -> int:
+    """How many of `questions` staff have asked already (the next is new words), at most 1.
+    Counted from staff's messages, not the resident's replies: a reply can come after the
+    next question when holidays move the timeline."""
+    asked = sum(
+        message.sender == "staff" and any(q in message.body for q in questions)
+        for message in followup.thread(report)
+    )
+    return min(asked, 1)
 
 
 def _message(key: str, report: Report) -> str:
@@ -303,7 +314,7 @@ def _message(key: str, report: Report) -> str:
         questions = demo_cases.QUESTIONS.get(
             notifications.resident_language(report), demo_cases.QUESTIONS["en"]
         )
-        text += "\n\n" + questions[_replies(report)]
+        text += "\n\n" + questions[_questions_asked(report, questions)]
     return text
 
 

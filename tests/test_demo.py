@@ -264,3 +264,26 @@ def test_the_demo_shows_tags_an_incident_and_a_saved_view(seeded: Demo) -> None:
         tag_id = db.session.scalar(db.select(Tag.id).where(Tag.name == "Interpreter needed"))
     tagged = supervisor.get(f"/staff/cases?tag={tag_id}").get_data(as_text=True)
     assert tagged.count('<li class="tag">Interpreter needed</li>') == 6
+
+
+def test_the_demo_has_a_case_at_each_stage_after_acceptance(seeded: Demo) -> None:
+    from intake.models import CaseDeadline, Complaint, Respondent
+
+    with seeded.app.app_context():
+        states = sorted(db.session.scalars(db.select(Complaint.state)))
+        assert states.count("draft") == 1
+        assert states.count("ready") == 1
+        assert states.count("signed") == 3
+        assert _count(Respondent) == 2
+        keys = set(db.session.scalars(db.select(CaseDeadline.key)))
+        assert {"notice", "response", "reply", "investigation"} <= keys
+        extended = _count(CaseDeadline, CaseDeadline.extended.is_(True))
+        assert extended == 1
+        waiting = db.session.scalar(
+            db.select(Report.case_number)
+            .join(CaseDeadline, CaseDeadline.report_id == Report.id)
+            .where(CaseDeadline.key == "response", CaseDeadline.done_on.is_(None))
+        )
+    # Served 24 days ago: the respondent's answer is due this week.
+    soon = seeded.browsers["supervisor"].get("/staff/cases?due=week&status=accepted")
+    assert f">{waiting}</a>" in soon.get_data(as_text=True)

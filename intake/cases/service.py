@@ -93,14 +93,14 @@ def update_case(
 ) -> None:
     """Move the case to a new status and/or change its priority. A referral is logged as a
     disclosure; one to police needs the resident's consent or a supervisor's legal reason."""
+    moving = bool(status) and status != report.status
     with _saving(report, expected_version):
-        if status and status != report.status:
+        if status and moving:
             check_move(report.status, status, closure_reason, referred_to)
             if status == Status.REFERRED and referred_to:
                 shared, reason = consent.referral(staff, report, referred_to, legal_reason)
                 consent.disclose(staff, report, referred_to, shared, reason)
             stamp_move(report, status, utcnow())
-            calendar.status_moved(report, status, today())
             if status == Status.CLOSED:
                 _set(staff, report, "closure_reason", closure_reason)
             if status == Status.REFERRED:
@@ -111,6 +111,9 @@ def update_case(
             _set(staff, report, "status", status)
         if urgent is not None:
             _set(staff, report, "urgent", urgent)
+        if status and moving:
+            # Last: recording the event flushes, and the case must be written once (one version).
+            calendar.status_moved(report, status, today())
 
 
 def assign(staff: Staff, report: Report, expected_version: int, assignee: Staff | None) -> None:
