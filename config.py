@@ -141,6 +141,10 @@ class Config:
         **json.loads(os.environ.get("RETENTION_YEARS", "{}")),
     }
 
+    # More folders to look for the Noto fonts in (comma-separated), before the system's: PDFs draw
+    # Chinese, Korean and Devanagari with them (intake/fonts.py).
+    FONT_DIRS = _env_list("FONT_DIRS")
+
     # The commission's mailing address, on printed letters (lines separated by "\n").
     COMMISSION_ADDRESS = os.environ.get(
         "COMMISSION_ADDRESS", "740 N. Sedgwick St., Suite 400\nChicago, IL 60654"

@@ -1,8 +1,8 @@
 """The signed complaint as a PDF: an English legal document, with the statement of facts in the
 resident's words and the attestation in their language beside the English.
 
-Fonts as the letters' (DejaVu Sans shaped by uharfbuzz: Latin, Cyrillic, Greek, Arabic script).
-This machine has no font for Chinese, Korean or Devanagari: such letters are drawn as "□" and the
+Fonts as the letters' (`intake.fonts`: DejaVu Sans, and the Noto fonts for Chinese, Korean and
+Devanagari where the machine has them). A letter no font here can draw is drawn as "□" and the
 PDF says that the full text is kept in the case record (the stored complaint is the record; the
 PDF's digest proves the PDF unchanged).
 """
@@ -15,18 +15,19 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
 
-from .. import vocab
+from .. import fonts, vocab
 from ..i18n import direction
-from ..letters.pdf import BOLD, FONT, _covered, clean, letterhead
+from ..letters.pdf import clean, letterhead
 from ..models import Complaint, Report
 from . import oath
+from .drafting import FIELDS
 
 MISSING_GLYPH = "\u25a1"
 
 
 def drawn(text: str) -> tuple[str, bool]:
-    """`text` as the font can draw it, and whether any letter had to be replaced."""
-    covered = _covered()
+    """`text` as the fonts here can draw it, and whether any letter had to be replaced."""
+    covered = fonts.covered(text)
     out = [c if c.isspace() or ord(c) in covered else MISSING_GLYPH for c in clean(text)]
     result = "".join(out)
     return result, result != clean(text)
@@ -76,9 +77,10 @@ def build(report: Report, complaint: Complaint) -> bytes:
     # A fixed creation date: the same complaint gives the same document information.
     signed = complaint.signed_at or datetime.combine(complaint.filed_on, time(), UTC)
     pdf.set_creation_date(signed)
-    pdf.add_font("body", "", str(FONT))
-    pdf.add_font("body", "B", str(BOLD))
-    pdf.set_text_shaping(True)
+    said = [str(getattr(complaint, name) or "") for name in FIELDS]
+    fonts.prepare(
+        pdf, [*said, complaint.signed_name or "", oath.translated(complaint.language) or ""]
+    )
     pdf.set_margins(25, 20, 25)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()

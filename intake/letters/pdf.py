@@ -1,44 +1,34 @@
 """A printed letter: the commission's letterhead, the date and the resident's address in the
 resident's language, the record number, and the template's text.
 
-The font is the statistics PDF's (DejaVu Sans, shipped with matplotlib: Latin, Cyrillic, Greek,
-Arabic), shaped by uharfbuzz. It has no Chinese, Korean or Devanagari letters, so a letter in a
-language it cannot draw is printed in English (`drawable` decides; the case page says so).
+Fonts come from `intake.fonts`: DejaVu Sans, with the Noto fonts for Chinese, Korean and
+Devanagari where the machine has them. A letter in a language the fonts here cannot draw is
+printed in English (`drawable` decides; the case page says so).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from flask import current_app
 from flask_babel import force_locale, format_date, pgettext
 from flask_babel import gettext as _
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # fpdf2's dependency
 from fpdf import FPDF
 
+from .. import fonts
 from ..clock import today
 from ..i18n import direction
 from ..pages import COMMISSION_NAME
-from ..statistics.pdf import FONT_DIR
 
-FONT = FONT_DIR / "DejaVuSans.ttf"
-BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 # Control and direction-mark characters: the shaping engine orders the text itself.
 NOT_DRAWN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 BODY_LIMIT = 20_000
 
 
-@cache
-def _covered() -> frozenset[int]:
-    return frozenset(TTFont(str(FONT))["cmap"].getBestCmap())
-
-
 def drawable(text: str) -> bool:
-    """Whether the letter's font has every letter of `text`."""
-    covered = _covered()
-    return all(ord(char) in covered for char in clean(text) if not char.isspace())
+    """Whether the PDF fonts found here draw every letter of `text` (intake.fonts)."""
+    return fonts.drawable(clean(text))
 
 
 def clean(text: str) -> str:
@@ -96,9 +86,7 @@ def build(letter: Letter) -> bytes:
     align = "R" if direction(letter.language) == "rtl" else "L"
     pdf = FPDF(format="Letter")
     pdf.set_title(clean(head[0]))
-    pdf.add_font("body", "", str(FONT))
-    pdf.add_font("body", "B", str(BOLD))
-    pdf.set_text_shaping(True)
+    fonts.prepare(pdf, [*head, dated, *recipient, record, letter.body])
     pdf.set_margins(25, 20, 25)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()

@@ -1,7 +1,8 @@
 """The PDF summary: key figures, charts and tables, with a font that shapes Arabic script.
 
-The font is DejaVu Sans, which matplotlib ships (Latin, Cyrillic, Greek, Arabic); text shaping
-(uharfbuzz) joins Arabic letters and orders right-to-left runs correctly. Every page names the
+Fonts come from `intake.fonts` (DejaVu Sans; the Noto fonts for Chinese, Korean and Devanagari
+where the machine has them); text shaping (uharfbuzz) joins Arabic letters and orders
+right-to-left runs correctly. Every page names the
 commission and the period at its top, and its number, the page count and the day the document
 was made at its foot; every table has a header row, repeated on each page it runs onto, and a
 heading never ends a page: it moves to the next with its chart and its table's first rows.
@@ -11,22 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from io import BytesIO
-from pathlib import Path
 
-import matplotlib
 from babel.dates import format_date
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
 from matplotlib.figure import Figure
 
+from .. import fonts
 from ..clock import today
 from ..pages import COMMISSION_NAME
 from . import charts, compliance
 from .cells import printable
 from .summary import Summary, hidden_count
 
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 # The longest text in a table's cell: a row must fit on one page (fpdf2 refuses it otherwise).
 CELL_LENGTH = 200
 CHARTED = (
@@ -81,9 +80,12 @@ def _document(summary: Summary) -> _Report:
         period=summary.period.key,
     )
     pdf = _Report(head, format_date(today(), "long", locale=locale))
-    pdf.add_font("body", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    pdf.set_text_shaping(True)
+    # What the pages say that may need a fallback font: the headings (in the reader's language),
+    # every label (language names are written in their own script) and the months.
+    labels = [row.label for table in summary.tables for row in table.rows]
+    titles = [str(table.title) for table in summary.tables]
+    months = [row.label for row in summary.trend]
+    fonts.prepare(pdf, [head, *titles, *labels, *months, _("Page %(page)d", page=1)])
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     return pdf
