@@ -149,3 +149,17 @@ def test_every_shipped_language_is_configured(app: Flask) -> None:
     assert set(app.config["LANGUAGES"]) == {"en", *SHIPPED}
     # Every configured language has its catalog, and no catalog is left unconfigured.
     assert {path.name for path in TRANSLATIONS.iterdir() if path.is_dir()} == set(SHIPPED)
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_no_translation_adds_a_bare_percent_sign(language: str) -> None:
+    """Templates format every message ("%" starts a placeholder there): a translation may not
+    add a "%" its English has none of ("완료율(%)" broke the Korean reports page)."""
+    po = catalog(TRANSLATIONS / language / "LC_MESSAGES" / "messages.po")
+    added = []
+    for message in po:
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not any("%" in source for source in sources):
+            added += [text for text in strings if "%" in text]
+    assert added == []

@@ -410,5 +410,7 @@ def test_an_investigator_sees_no_number_of_cases_they_may_not_open(
 
 
 def links_section(html: str) -> str:
-    """The case page's related-cases section (the rest differs by the audit trail's views)."""
-    return html.split('id="links"', 1)[1].split("</section>", 1)[0]
+    """The case page's related-cases section (the rest differs by the audit trail's views),
+    without its form's CSRF token (signed with the second it was made in)."""
+    section = html.split('id="links"', 1)[1].split("</section>", 1)[0]
+    return re.sub(r'name="csrf_token" type="hidden" value="[^"]*"', "", section)
