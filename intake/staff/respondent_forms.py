@@ -7,35 +7,17 @@ answer a wrong value with a translated message (validate_choice=False).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional
 
-from ..cases.queries import EARLIEST, LATEST
 from ..public.forms import Written, options
 from ..respondents import notices, records
-
-
-class Day:
-    """A day typed as YYYY-MM-DD (the browser's date box sends that), within sane years."""
-
-    def __call__(self, form: Any, field: Any) -> None:
-        try:
-            day = date.fromisoformat((field.data or "").strip())
-        except ValueError:
-            raise ValidationError(_l("Enter the day as year-month-day, like 2026-03-31.")) from None
-        if not EARLIEST <= day <= LATEST:
-            raise ValidationError(_l("Enter a real day."))
-
-
-def day_of(field: Any) -> date:
-    """The validated day of a `Day` field."""
-    return date.fromisoformat(field.data.strip())
+from .calendar_forms import Day
 
 
 def _day(label: Any) -> StringField:

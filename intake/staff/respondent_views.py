@@ -21,8 +21,9 @@ from ..models import Report, Respondent
 from ..respondents import documents, notice, notices, records
 from ..respondents.records import RespondentError
 from ..roles import Can
+from .calendar_forms import day_of
 from .forms import ActionForm
-from .respondent_forms import DayForm, RespondentForm, ResponseForm, ServiceForm, ShareForm, day_of
+from .respondent_forms import DayForm, RespondentForm, ResponseForm, ServiceForm, ShareForm
 from .views import _case_to_work, _render_case, bp, me
 
 

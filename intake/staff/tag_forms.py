@@ -39,3 +39,14 @@ class CaseTagForm(FlaskForm):
     def validate_tag(self, field: SelectField) -> None:
         if field.data not in {value for value, _label in field.choices or []}:
             raise ValidationError(_l("Choose a tag."))
+
+
+def case_tag_form() -> CaseTagForm:
+    """The case page's "Add a tag" form, offering the tags in use."""
+    from ..cases import tags
+
+    form = CaseTagForm(formdata=None)
+    form.tag.choices = [("", _l("Choose a tag"))] + [
+        (str(tag.id), tag.name) for tag in tags.active_tags()
+    ]
+    return form

@@ -12,8 +12,8 @@ from ..extensions import db
 from ..models import Tag
 from ..roles import Can
 from .forms import ActionForm
-from .tag_forms import CaseTagForm, TagForm
-from .views import _case_to_work, _tag_form, bp, me
+from .tag_forms import CaseTagForm, TagForm, case_tag_form
+from .views import _case_to_work, bp, me
 
 
 def _tag_or_404(tag_id: int) -> Tag:
@@ -86,7 +86,7 @@ def tag_case(case_id: int) -> ResponseReturnValue:
     """Put a tag on the case."""
     report = _case_to_work(case_id)
     form = CaseTagForm()
-    form.tag.choices = _tag_form().tag.choices
+    form.tag.choices = case_tag_form().tag.choices
     if form.validate_on_submit():
         tag = tags.get(int(form.tag.data))
         if tag is None:

@@ -47,7 +47,7 @@ from .forms import (
     NoteForm,
     RevealForm,
 )
-from .tag_forms import CaseTagForm
+from .tag_forms import case_tag_form
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -108,14 +108,6 @@ def _move_choices(report: Report) -> list[tuple[str, Any]]:
     return [(code, vocab.label(vocab.STATUSES, code)) for code in allowed_moves(report.status)]
 
 
-def _tag_form() -> CaseTagForm:
-    form = CaseTagForm(formdata=None)
-    form.tag.choices = [("", _("Choose a tag"))] + [
-        (str(tag.id), tag.name) for tag in tags.active_tags()
-    ]
-    return form
-
-
 def _render_case(report: Report, **forms: Any) -> str:
     staff = me()
     forms.setdefault(
@@ -134,7 +126,7 @@ def _render_case(report: Report, **forms: Any) -> str:
     template = request.args.get("template", "")
     filled = letter_library.message_prefill(template, report)
     prefill = filled.text if filled else None
-    forms.setdefault("tag_form", _tag_form())
+    forms.setdefault("tag_form", case_tag_form())
     forms.setdefault("event_form", calendar_forms.event_form())
     forms.setdefault("extend_form", calendar_forms.extend_form(calendar.running_choices(report)))
     forms.setdefault("message_form", MessageForm(data={"body": prefill} if prefill else None))
