@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from urllib.parse import quote
 
 import filetype
-from flask import current_app
+from flask import Response, current_app
 from flask_babel import lazy_gettext as _l
 
 from . import filecrypt
@@ -28,6 +28,9 @@ from .cleaning.audio import clean_audio
 from .cleaning.images import clean_image
 from .cleaning.pdf import clean_pdf
 from .cleaning.video import HEAD_BYTES, UNREADABLE, clean_video, video_type
+
+if TYPE_CHECKING:
+    from .models import Attachment
 
 # What a resident may send, checked by content: photos and screenshots, documents, recordings,
 # and videos (VIDEO_TYPES in cleaning/video.py, read from the upload as it lies on disk).
@@ -245,6 +248,20 @@ def evidence_files() -> list[Path]:
 def read_evidence(stored_name: str) -> Iterator[bytes]:
     """A sent report's file, decrypted, in chunks."""
     return filecrypt.read(evidence_path(stored_name))
+
+
+def file_response(item: Attachment, *, inline: bool, fallback: str) -> Response:
+    """A case file as a download (or shown in the page if `inline`): decrypted chunk by chunk
+    as it is sent, never cached (privacy.py sets no-store), sandboxed. Names stored before they
+    were cleaned may hold line breaks: the header is built from the cleaned name, with an ASCII
+    `fallback` and the real name encoded (RFC 5987)."""
+    response = Response(read_evidence(item.stored_name), mimetype=item.content_type)
+    response.headers["Content-Length"] = str(item.size)
+    response.headers["Content-Disposition"] = content_disposition(
+        item.original_name or fallback, inline=inline, fallback=fallback
+    )
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 def evidence_path(stored_name: str) -> Path:

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 
 from ..models import Report
 from ..respondents import documents
-from ..uploads import content_disposition, read_evidence
+from ..uploads import file_response
 from .check import resident_required
 from .views import bp
 
@@ -23,11 +23,4 @@ def shared_document(report: Report, attachment_id: int) -> Response:
         item = documents.open_for_resident(report, attachment_id)
     except LookupError:
         abort(404)
-    response = Response(read_evidence(item.stored_name), mimetype=item.content_type)
-    response.headers["Content-Length"] = str(item.size)
-    fallback = f"document-{item.id}"
-    response.headers["Content-Disposition"] = content_disposition(
-        item.original_name or fallback, inline=False, fallback=fallback
-    )
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return file_response(item, inline=False, fallback=f"document-{item.id}")

@@ -12,6 +12,7 @@ from wtforms.validators import InputRequired, Length, ValidationError
 
 from ..cases.queries import EARLIEST, LATEST
 from ..public.forms import Written
+from .forms import Chosen
 
 
 class Day:
@@ -29,17 +30,6 @@ class Day:
 def day_of(field: Any) -> date:
     """The validated day of a `Day` field."""
     return date.fromisoformat(field.data.strip())
-
-
-class Chosen:
-    """One of the field's choices, else `message` (the same plain words as an empty choice)."""
-
-    def __init__(self, message: Any) -> None:
-        self.message = message
-
-    def __call__(self, form: Any, field: Any) -> None:
-        if field.data not in {value for value, _label in field.choices or [] if value}:
-            raise ValidationError(self.message)
 
 
 class EventForm(FlaskForm):

@@ -24,6 +24,17 @@ from ..cases.queries import filter_query
 from ..public.forms import Written, options
 
 
+class Chosen:
+    """One of the field's choices, else `message` (the same plain words as an empty choice)."""
+
+    def __init__(self, message: Any) -> None:
+        self.message = message
+
+    def __call__(self, form: Any, field: Any) -> None:
+        if field.data not in {value for value, _label in field.choices or [] if value}:
+            raise ValidationError(self.message)
+
+
 class CaseUpdateForm(FlaskForm):
     """Move a case through the workflow and set its priority."""
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import InputRequired, Length
 
 from ..models.tags import TAG_NAME_LENGTH
+from .forms import Chosen
 
 
 class TagForm(FlaskForm):
@@ -31,14 +32,10 @@ class CaseTagForm(FlaskForm):
     tag = SelectField(
         _l("Add a tag"),
         id="add-tag",
-        validators=[InputRequired(message=_l("Choose a tag."))],
         # A tag no longer in the choices (retired meanwhile) gets the same plain message.
+        validators=[InputRequired(message=_l("Choose a tag.")), Chosen(_l("Choose a tag."))],
         validate_choice=False,
     )
-
-    def validate_tag(self, field: SelectField) -> None:
-        if field.data not in {value for value, _label in field.choices or []}:
-            raise ValidationError(_l("Choose a tag."))
 
 
 def case_tag_form() -> CaseTagForm:

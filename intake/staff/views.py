@@ -34,7 +34,7 @@ from ..models import Report, Staff
 from ..public.steps import answers_from_report, sections
 from ..records import consent
 from ..roles import ASSIGN, READ_CASES, Can
-from ..uploads import read_evidence
+from ..uploads import file_response
 from . import calendar_forms, list_memory
 from .forms import (
     NOBODY,
@@ -347,8 +347,6 @@ def link(case_id: int) -> ResponseReturnValue:
 @allow(*READ_CASES)
 def attachment(case_id: int, attachment_id: int) -> Response:
     """A file of the case, for staff who may see the case; every download is audited."""
-    from ..uploads import content_disposition  # Imported here: this change keeps to this view.
-
     report = _case_or_404(case_id)
     try:
         item, inline = service.open_attachment(
@@ -356,17 +354,7 @@ def attachment(case_id: int, attachment_id: int) -> Response:
         )
     except LookupError:
         abort(404)
-    # Decrypted chunk by chunk as it is sent; never cached (privacy.py sets no-store).
-    response = Response(read_evidence(item.stored_name), mimetype=item.content_type)
-    response.headers["Content-Length"] = str(item.size)
-    # Names stored before they were cleaned may hold line breaks: the header is built from the
-    # cleaned name, with an ASCII fallback and the real name encoded (RFC 5987).
-    fallback = f"evidence-{item.id}"
-    response.headers["Content-Disposition"] = content_disposition(
-        item.original_name or fallback, inline=inline, fallback=fallback
-    )
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return file_response(item, inline=inline, fallback=f"evidence-{item.id}")
 
 
 @bp.route("/reassign", methods=["GET", "POST"])
