@@ -19,7 +19,7 @@ from .cases.duplicates import fingerprint
 from .cases.numbers import next_case_number
 from .crypto import email_hash
 from .extensions import db
-from .models import Attachment, Consent, Contact, Report, ReportTerm
+from .models import AffectedPerson, Attachment, Consent, Contact, Report, ReportTerm, Staff
 from .records.consent import POLICE
 from .statuses import Status
 
@@ -46,6 +46,15 @@ def _contact(values: dict[str, Any], anonymous: bool) -> Contact | None:
     if contact.email:
         contact.email_hash = email_hash(contact.email)
     return contact
+
+
+def _affected(values: dict[str, Any]) -> AffectedPerson | None:
+    if not any(values.values()):
+        return None
+    person = AffectedPerson(**values)
+    if person.email:
+        person.email_hash = email_hash(person.email)
+    return person
 
 
 def build_report(answers: dict[str, dict[str, Any]], language: str, today: date) -> Report:
@@ -78,6 +87,7 @@ def build_report(answers: dict[str, dict[str, Any]], language: str, today: date)
             for position, (vocabulary, code) in enumerate(stored.terms)
         ],
         contact=_contact(stored.contact, anonymous),
+        affected=_affected(stored.affected),
     )
 
 
@@ -89,6 +99,8 @@ def _attachments(files: list[dict[str, Any]]) -> list[Attachment]:
             content_type=item["content_type"],
             size=item["size"],
             sha256=item["sha256"],
+            # "original": the scanned letter or forwarded email a staff-taken report came as.
+            source=item.get("source", "resident"),
         )
         for item in files
     ]
@@ -111,15 +123,20 @@ def file_report(
     today: date,
     *,
     receipt: str | None = None,
+    channel: str = "online",
+    taken_by: Staff | None = None,
 ) -> Filed:
     """Store the report, its contact, terms and files in one transaction; return its receipt
-    (a new one, or `receipt` as given: the demo's fixed codes)."""
+    (a new one, or `receipt` as given: the demo's fixed codes). A report taken down by staff
+    names its `channel` and who took it (`taken_by`); `language` is the resident's."""
     report = build_report(answers, language, today)
+    report.channel = channel
+    report.taken_by = taken_by
     receipt = receipt or receipts.new_receipt(receipt_kind)
     receipts.stamp_receipt(report, receipt)
     report.attachments = _attachments(files)
     if report.share_with_police:
-        report.consents = [Consent(subject=POLICE, given=True, channel="online")]
+        report.consents = [Consent(subject=POLICE, given=True, channel=channel)]
     moved: list[str] = []
     for attempt in range(RECORD_NUMBER_TRIES):
         report.record_number = _unused_record_number()

@@ -11,7 +11,7 @@ Answers are the draft's `steps`: `{section: {question: value}}`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Steps = dict[str, dict[str, Any]]
@@ -44,6 +44,24 @@ def _maybe_in_chicago(steps: Steps) -> bool:
     return not _outside_chicago(steps)
 
 
+def _reporter(steps: Steps) -> str:
+    return str(steps.get("kind", {}).get("reporter_role") or "self")
+
+
+def for_someone(steps: Steps) -> bool:
+    """Whether the report is made on behalf of the person it happened to."""
+    return _reporter(steps) == "behalf"
+
+
+def about_someone_else(steps: Steps) -> bool:
+    """Whether the reporter is not the person it happened to (on their behalf, or a witness)."""
+    return _reporter(steps) in ("behalf", "witness")
+
+
+def _other_interpreter(steps: Steps) -> bool:
+    return steps.get("contact", {}).get("interpreter_language") == "other"
+
+
 def _has_email(steps: Steps) -> bool:
     return _given(steps, "contact", "email")
 
@@ -70,6 +88,8 @@ class Stored:
 
 
 TEXT = Stored(_text, lambda value: value)
+# Reports from before the question was asked were made by the person it happened to.
+REPORTER = Stored(lambda value: _text(value) or "self", lambda value: value)
 NUMBER = Stored(_number, lambda value: "" if value is None else str(value))
 YES_NO = Stored(_yes_no, lambda value: None if value is None else ("yes" if value else "no"))
 FLAG = Stored(bool, bool)
@@ -90,6 +110,13 @@ class Question:
     stored: Stored = TEXT
     on: str = "report"
     vocabulary: str | None = None
+    # The column's name where it differs from the question's ("affected_name" → "name").
+    column: str | None = None
+
+    @property
+    def column_name(self) -> str:
+        """The column this answer is stored in."""
+        return self.column or self.name
 
 
 def _terms(name: str, section: str, page: str, vocabulary: str, kinds: frozenset[str]) -> Question:
@@ -100,8 +127,19 @@ def _contact(name: str, page: str, when: Condition = _always, stored: Stored = T
     return Question(name, "contact", page, when=when, stored=stored, on="contact")
 
 
+def _affected(name: str) -> Question:
+    """The contact details of the person it happened to, when someone else reports."""
+    column = name.removeprefix("affected_")
+    return Question(
+        name, "contact", "affected", when=about_someone_else, on="affected", column=column
+    )
+
+
 QUESTIONS = (
     Question("kind", "kind", "kind"),
+    Question("reporter_role", "kind", "reporter", stored=REPORTER),
+    Question("reporter_relationship", "kind", "relationship", when=for_someone),
+    Question("affected_consent", "kind", "relationship", when=for_someone),
     Question("in_danger", "incident", "danger", HATE, stored=YES_NO),
     Question("covered_area", "incident", "area", DISCRIMINATION),
     _terms("protected_classes", "incident", "reasons", "protected_class", DISCRIMINATION),
@@ -132,12 +170,19 @@ QUESTIONS = (
     _contact("email", "details"),
     _contact("phone", "details"),
     _contact("mailing_address", "details"),
+    _affected("affected_name"),
+    _affected("affected_email"),
+    _affected("affected_phone"),
+    _affected("affected_mailing_address"),
     _contact("preferred_method", "reach", reachable),
     _contact("best_time", "reach", reachable),
     _contact("safe_to_leave_message", "reach", reachable, YES_NO),
     _contact("preferred_language", "reach", reachable),
     _contact("accommodations", "reach", reachable),
     _contact("email_updates", "reach", _has_email, FLAG),
+    # Asked of everyone, anonymous or not: stored on the report, not with the contact details.
+    Question("interpreter_language", "contact", "interpreter"),
+    Question("interpreter_other", "contact", "interpreter_other", when=_other_interpreter),
     Question("share_with_police", "contact", "police", HATE, when=reachable, stored=FLAG),
 )
 BY_NAME = {question.name: question for question in QUESTIONS}
@@ -193,6 +238,7 @@ class Columns:
     report: dict[str, Any]
     contact: dict[str, Any]
     terms: list[tuple[str, str]]  # (vocabulary, code), in the order given
+    affected: dict[str, Any] = field(default_factory=dict)
 
 
 def to_columns(steps: Steps) -> Columns:
@@ -208,13 +254,18 @@ def to_columns(steps: Steps) -> Columns:
             columns.terms += [(question.vocabulary, code) for code in value]
         elif question.on == "contact":
             columns.contact[question.name] = value
+        elif question.on == "affected":
+            columns.affected[question.column_name] = value
         else:
             columns.report[question.name] = value
     return columns
 
 
 def from_columns(
-    report: dict[str, Any], contact: dict[str, Any] | None, terms: list[tuple[str, str]]
+    report: dict[str, Any],
+    contact: dict[str, Any] | None,
+    terms: list[tuple[str, str]],
+    affected: dict[str, Any] | None = None,
 ) -> Steps:
     """The answers a stored report gave, as the form holds them (the inverse of to_columns)."""
     steps: Steps = {section: {} for section in SECTIONS}
@@ -224,6 +275,8 @@ def from_columns(
             value = [code for vocabulary, code in terms if vocabulary == question.vocabulary]
         elif question.on == "contact":
             value = None if contact is None else contact.get(question.name)
+        elif question.on == "affected":
+            value = None if affected is None else affected.get(question.column_name)
         else:
             value = report.get(question.name)
         steps[question.section][question.name] = question.stored.from_column(value)

@@ -34,6 +34,7 @@ class Can(StrEnum):
     GRANT_IDENTITY = "grant_identity"  # Reveal any case's contact details; let others reveal.
     MANAGE_TAGS = "manage_tags"  # Keep the list of tags staff put on cases.
     MANAGE_LETTERS = "manage_letters"  # The letter library: template texts and translations.
+    TAKE_REPORTS = "take_reports"  # Take down reports by phone, in person, by mail or referral.
 
 
 # Any one of these opens the case pages; which cases, `cases.access` decides.
@@ -54,7 +55,7 @@ ROLES = (
     Role(
         "intake",
         _l("Intake"),
-        frozenset({Can.SEE_TRIAGE, Can.WORK_CASES, Can.ASSIGN_TRIAGE}),
+        frozenset({Can.SEE_TRIAGE, Can.WORK_CASES, Can.ASSIGN_TRIAGE, Can.TAKE_REPORTS}),
     ),
     Role(
         "investigator",
@@ -77,6 +78,7 @@ ROLES = (
                 Can.GRANT_IDENTITY,
                 Can.MANAGE_LETTERS,
                 Can.MANAGE_TAGS,
+                Can.TAKE_REPORTS,
             }
         ),
     ),

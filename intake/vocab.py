@@ -192,6 +192,51 @@ RECEIPT_KINDS = (
     Term("digits", _l("Sixteen numbers (easier on a phone keypad)")),
 )
 
+# How a report reached the commission. Staff choose it when they take a report down; the web
+# form is "online". Codes never change: filters, exports and the summary count by them.
+CHANNELS = (
+    Term("online", _l("Online form")),
+    Term("phone", _l("Phone")),
+    Term("walk_in", _l("In person (walk-in)")),
+    Term("mail", _l("Mail (paper form or letter)")),
+    Term("email", _l("Email")),
+    Term("police", _l("Referral from the police")),
+    Term("city_311", _l("Referral from 311")),
+    Term("community", _l("Referral from a community organization")),
+    Term("agency", _l("Referral from another agency")),
+)
+# Channels whose report may carry the scanned or forwarded original.
+CHANNELS_WITH_ORIGINAL = frozenset({"mail", "email", "police", "city_311", "community", "agency"})
+
+# Who is making the report. When a question says "you", it means the person it happened to.
+REPORTER_ROLES = (
+    Term("self", _l("It happened to me")),
+    Term("behalf", _l("I am reporting for someone it happened to")),
+    Term("witness", _l("I saw or heard it happen (a witness)")),
+)
+# Short names, for the case page, filters and the summary.
+REPORTER_ROLE_NAMES = (
+    Term("self", _l("The person it happened to")),
+    Term("behalf", _l("Someone on their behalf")),
+    Term("witness", _l("A witness")),
+)
+
+REPORTER_RELATIONSHIPS = (
+    Term("family", _l("Family member")),
+    Term("friend", _l("Friend or neighbor")),
+    Term("advocate", _l("Advocate or support worker")),
+    Term("organization", _l("Community organization")),
+    Term("lawyer", _l("Lawyer")),
+    Term("other", _l("Someone else")),
+)
+
+AFFECTED_CONSENT = (
+    Term("yes", _l("Yes, they know and agree")),
+    Term("not_asked", _l("I have not been able to ask them yet")),
+    Term("cannot", _l("They cannot decide for themselves (for example, a young child)")),
+    Term("no", _l("No, they do not agree")),
+)
+
 
 # The multi-valued answers, stored one row per chosen term (ReportTerm), by vocabulary name.
 MULTI_VOCABULARIES: dict[str, tuple[Term, ...]] = {

@@ -72,7 +72,15 @@ class Resident:
     def file(self, steps: dict[str, dict[str, Any]], receipt_kind: str = "words") -> TestResponse:
         """Send each section whole (as a form left open across an update would) and send the
         report; returns the confirmation page. `walk` goes page by page like a resident."""
-        for name in ("kind", "incident", "place"):
+        from intake import questions
+
+        for page in ("kind", "reporter", "relationship"):
+            data = {q.name: steps["kind"].get(q.name) for q in questions.on_page(page)}
+            data = {name: value for name, value in data.items() if value is not None}
+            if data:
+                response = self.post(f"/report/{page}", data)
+                assert response.status_code == 302, response.get_data(as_text=True)
+        for name in ("incident", "place"):
             response = self.post(f"/report/{name}", steps[name])
             assert response.status_code == 302, response.get_data(as_text=True)
         response = self.post("/report/evidence", {"action": "continue"})
@@ -131,7 +139,7 @@ RECENT = date.today() - timedelta(days=40)
 def discrimination_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
     """A complete, valid discrimination complaint."""
     steps: dict[str, dict[str, Any]] = {
-        "kind": {"kind": "discrimination"},
+        "kind": {"kind": "discrimination", "reporter_role": "self"},
         "incident": {
             "covered_area": "employment",
             "protected_classes": ["race", "age"],
@@ -160,7 +168,7 @@ def discrimination_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
 def hate_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
     """A complete, valid hate-incident report."""
     steps: dict[str, dict[str, Any]] = {
-        "kind": {"kind": "hate"},
+        "kind": {"kind": "hate", "reporter_role": "self"},
         "incident": {
             "in_danger": "no",
             "bias_categories": ["religion"],

@@ -96,7 +96,7 @@ def test_not_sure_asks_both_sets_of_questions(app: Flask, resident: Resident) ->
     assert "Why do you think you were targeted?" in page
     resident.file(
         {
-            "kind": {"kind": "unsure"},
+            "kind": {"kind": "unsure", "reporter_role": "self"},
             "incident": {
                 "in_danger": "no",
                 "incident_month": "1",

@@ -94,6 +94,24 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     # Lower-cased words of the narrative, hashed: equal for near-identical stories (duplicates).
     narrative_fingerprint: Mapped[str] = mapped_column(String(64), index=True)
 
+    # How it reached the commission (vocab.CHANNELS) and the staff member who took it down, for
+    # reports not typed by the resident online (phone, walk-in, mail, email, referrals).
+    channel: Mapped[str] = mapped_column(
+        String(20), default="online", server_default="online", index=True
+    )
+    taken_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Who made the report (vocab.REPORTER_ROLES): the person it happened to, someone for them, or
+    # a witness; for someone else, who they are to that person and whether that person agrees.
+    reporter_role: Mapped[str] = mapped_column(
+        String(20), default="self", server_default="self", index=True
+    )
+    reporter_relationship: Mapped[str | None] = mapped_column(String(20))
+    affected_consent: Mapped[str | None] = mapped_column(String(20))
+    # An interpreter for calls and meetings: a language code (intake/interpreters.py), or
+    # "other" with the language as the resident wrote it. NULL: no interpreter needed.
+    interpreter_language: Mapped[str | None] = mapped_column(String(20), index=True)
+    interpreter_other: Mapped[str | None] = mapped_column(String(100))
+
     # The event this report is one of, grouped by staff (intake/cases/incidents.py).
     incident_id: Mapped[int | None] = mapped_column(
         ForeignKey("incident.id", ondelete="SET NULL"), index=True
@@ -138,6 +156,12 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
         back_populates="report", cascade="all, delete-orphan", order_by="Attachment.id"
     )
     assignee: Mapped[Staff | None] = relationship(foreign_keys=[assignee_id])
+    taken_by: Mapped[Staff | None] = relationship(foreign_keys=[taken_by_id])
+    # The person it happened to, when someone else made the report (their contact is kept apart
+    # from the reporter's, which is `contact`).
+    affected: Mapped[AffectedPerson | None] = relationship(
+        back_populates="report", cascade="all, delete-orphan", uselist=False
+    )
     consents: Mapped[list[Consent]] = relationship(
         cascade="all, delete-orphan", order_by="Consent.id"
     )
@@ -213,6 +237,24 @@ class Contact(db.Model):  # type: ignore[name-defined,misc]
     email_updates: Mapped[bool] = mapped_column(Boolean, default=False)
 
     report: Mapped[Report] = relationship(back_populates="contact")
+
+
+class AffectedPerson(db.Model):  # type: ignore[name-defined,misc]
+    """The person a report made by someone else is about: their own contact details, all
+    optional and encrypted, kept apart from the reporter's (`Contact`)."""
+
+    __tablename__ = "affected_person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str | None] = mapped_column(EncryptedText)
+    email: Mapped[str | None] = mapped_column(EncryptedText)
+    # Keyed hash of the normalised email: the same person reported twice is counted once.
+    email_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    phone: Mapped[str | None] = mapped_column(EncryptedText)
+    mailing_address: Mapped[str | None] = mapped_column(EncryptedText)
+
+    report: Mapped[Report] = relationship(back_populates="affected")
 
 
 class Attachment(db.Model):  # type: ignore[name-defined,misc]

@@ -26,7 +26,8 @@ from ..records import consent, disposal
 from ..respondents import documents
 from ..sessions import fresh_entry, renew
 from .check_forms import LookupForm, PoliceConsentForm, ReplyForm, WithdrawForm
-from .forms import ContactForm, EvidenceForm
+from .contact_forms import ContactForm
+from .forms import EvidenceForm
 from .steps import form_answers
 from .views import bp
 

@@ -48,6 +48,8 @@ FORM_SECTIONS = questions.SECTIONS
 
 PAGES = (
     Page("kind", "kind", template="public/step_kind.html"),
+    Page("reporter", "kind"),
+    Page("relationship", "kind", _l("The person it happened to")),
     Page("danger", "incident"),
     Page("area", "incident"),
     Page("reasons", "incident"),
@@ -63,7 +65,10 @@ PAGES = (
     Page("help", "place"),
     Page("evidence", "evidence", template="public/step_evidence.html"),
     Page("details", "contact", _l("How to reach you"), "public/page_details.html"),
+    Page("affected", "contact", _l("How to reach the person it happened to")),
     Page("reach", "contact"),
+    Page("interpreter", "contact"),
+    Page("interpreter_other", "contact"),
     Page("police", "contact", _l("Sharing with the police"), "public/page_police.html"),
     Page("review", "review", template="public/step_review.html"),
 )

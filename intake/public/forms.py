@@ -6,7 +6,6 @@ makes its questions required or not on the server, so the form works without Jav
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -25,7 +24,6 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import (
-    Email,
     InputRequired,
     Length,
     Optional,
@@ -34,9 +32,7 @@ from wtforms.validators import (
 )
 
 from .. import dates, rules, vocab
-from ..bidi import ltr
 from ..geography import community_area_choices, ward_choices
-from ..i18n import language_choices
 
 NARRATIVE_MAX = 10_000
 SHORT_TEXT_MAX = 300
@@ -88,6 +84,36 @@ class KindForm(FlaskForm):
         validators=[InputRequired(message=_l("Choose the answer closest to what happened."))],
         description=_l("Choose the closest answer. You can change it later."),
     )
+    reporter_role = RadioField(
+        _l("Who is making this report?"),
+        choices=options(vocab.choices(vocab.REPORTER_ROLES)),
+        validators=[InputRequired(message=_l("Choose who is making this report."))],
+        description=_l(
+            "You can report for someone else, such as a family member. When the next questions "
+            "say “you”, answer for the person it happened to."
+        ),
+    )
+    reporter_relationship = RadioField(
+        _l("Who are you to the person it happened to?"),
+        choices=options(vocab.choices(vocab.REPORTER_RELATIONSHIPS)),
+        validators=[Optional()],
+    )
+    affected_consent = RadioField(
+        _l("Do they know about this report and agree to it?"),
+        choices=options(vocab.choices(vocab.AFFECTED_CONSENT)),
+        validators=[Optional()],
+        description=_l("We contact them before we do anything that affects them."),
+    )
+
+    def validate_reporter_relationship(self, field: Field) -> None:
+        """Someone reporting for another person says who they are to them."""
+        if self.reporter_role.data == "behalf" and not field.data:
+            raise ValidationError(_l("Choose who you are to them."))
+
+    def validate_affected_consent(self, field: Field) -> None:
+        """Someone reporting for another person says whether that person agrees."""
+        if self.reporter_role.data == "behalf" and not field.data:
+            raise ValidationError(_l("Tell us whether they know about this report."))
 
 
 class IncidentForm(FlaskForm):
@@ -277,101 +303,6 @@ class PlaceForm(FlaskForm):
             )
 
 
-PHONE_DIGITS = re.compile(r"\d")
-
-
-class ContactForm(FlaskForm):
-    """Step 5: how to reach the resident. Every field is optional; none makes it anonymous."""
-
-    name = StringField(_l("Your name"), validators=[Optional(), too_long(SHORT_TEXT_MAX)])
-    email = StringField(
-        _l("Email"),
-        validators=[
-            Optional(),
-            too_long(254),
-            Email(
-                message=_l("Enter an email address like name@example.com."),
-                check_deliverability=False,
-            ),
-        ],
-    )
-    phone = StringField(
-        _l("Phone"),
-        validators=[Optional(), too_long(40)],
-        render_kw={"autocomplete": "tel", "inputmode": "tel"},
-    )
-    mailing_address = TextAreaField(
-        _l("Mailing address"), validators=[Optional(), too_long(LONG_TEXT_MAX)]
-    )
-    preferred_method = RadioField(
-        _l("How should we contact you?"),
-        choices=options(vocab.choices(vocab.CONTACT_METHODS)),
-        validators=[Optional()],
-    )
-    best_time = StringField(
-        _l("Best time to reach you"), validators=[Optional(), too_long(SHORT_TEXT_MAX)]
-    )
-    safe_to_leave_message = RadioField(
-        _l("Is it safe to leave you a message?"),
-        choices=options(vocab.choices(vocab.YES_NO)),
-        validators=[Optional()],
-    )
-    preferred_language = SelectField(
-        _l("Language you prefer for calls and letters"), validators=[Optional()]
-    )
-    accommodations = TextAreaField(
-        _l("Do you need an accommodation to take part?"),
-        description=_l(
-            "For example: an interpreter, sign language, large print, or a meeting place "
-            "without stairs."
-        ),
-        validators=[Optional(), too_long(LONG_TEXT_MAX)],
-    )
-    email_updates = BooleanField(
-        _l("Email me when there is news about my report."),
-        description=_l("The email only says that there is news, never what it is."),
-    )
-    share_with_police = BooleanField(
-        _l("You may share my name and contact details with the police.")
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.pop("kind", None)
-        kwargs.pop("today", None)
-        super().__init__(*args, **kwargs)
-        self.preferred_language.choices = options(
-            [("", _l("Choose a language"))], language_choices()
-        )
-
-    def validate_email_updates(self, field: Field) -> None:
-        """Email notices need an address."""
-        if field.data and not (self.email.data or "").strip():
-            raise ValidationError(_l("Add your email to get email notices."))
-
-    def validate_phone(self, field: Field) -> None:
-        """A phone number has 7 to 15 digits, whatever the spacing."""
-        if field.data and not 7 <= len(PHONE_DIGITS.findall(field.data)) <= 15:
-            raise ValidationError(
-                _l(
-                    "Enter a phone number with its area code, like %(example)s.",
-                    example=ltr("312 555 0100"),
-                )
-            )
-
-    def validate_preferred_method(self, field: Field) -> None:
-        """The chosen way to reach someone needs the detail that goes with it."""
-        needs = {
-            "email": (self.email, _l("Add your email, or choose another way to contact you.")),
-            "phone": (self.phone, _l("Add your phone number, or choose another way.")),
-            "text": (self.phone, _l("Add your phone number, or choose another way.")),
-            "mail": (self.mailing_address, _l("Add your mailing address, or choose another way.")),
-        }
-        if field.data in needs:
-            detail, message = needs[field.data]
-            if not (detail.data or "").strip():
-                raise ValidationError(message)
-
-
 class EvidenceForm(FlaskForm):
     """Step 4: files that show what happened."""
 
@@ -415,6 +346,8 @@ class ConfirmSavedForm(FlaskForm):
 class DiscardForm(FlaskForm):
     """Delete the unsent answers."""
 
+
+from .contact_forms import ContactForm  # noqa: E402 (the last step's form, in its own module)
 
 STEP_FORMS: dict[str, type[Form]] = {
     "kind": KindForm,

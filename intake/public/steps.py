@@ -283,13 +283,18 @@ def kind_name(answers: Answers) -> str:
 def answers_from_report(report: Report) -> Answers:
     """A sent report as the form's answers, so its summary reads exactly like the review did."""
     stored = [q for q in questions.QUESTIONS if q.vocabulary is None]
-    contact = report.contact
+    contact, affected = report.contact, report.affected
     steps = questions.from_columns(
         {q.name: getattr(report, q.name) for q in stored if q.on == "report"},
         None
         if contact is None
         else {q.name: getattr(contact, q.name) for q in stored if q.on == "contact"},
         [(term.vocabulary, term.code) for term in report.terms],
+        None
+        if affected is None
+        else {
+            q.column_name: getattr(affected, q.column_name) for q in stored if q.on == "affected"
+        },
     )
     return Answers(steps=steps)
 
