@@ -1,6 +1,7 @@
 """The database models."""
 
 from .calendar import CaseDeadline, CaseEvent, DeadlineExtension
+from .callbacks import CallbackRequest
 from .cases import AuditEvent, CaseCounter, CaseLink, Disposal, Note, SavedView
 from .complaints import Complaint
 from .consent import Consent, ContactGrant, Disclosure
@@ -19,6 +20,7 @@ __all__ = [
     "AffectedPerson",
     "Attachment",
     "AuditEvent",
+    "CallbackRequest",
     "MAX_ID",
     "CaseCounter",
     "CaseDeadline",
