@@ -18,6 +18,7 @@ from .helpers import StaffBrowser
 ROLES = ("intake", "investigator", "supervisor", "admin")
 EVERYONE = frozenset(ROLES)
 CASE_WORK = frozenset({"intake", "investigator", "supervisor"})
+TAKE_REPORTS = frozenset({"intake", "supervisor"})
 EXPECTED: dict[str, frozenset[str]] = {
     "staff.home": EVERYONE,
     "auth.change_password": EVERYONE,
@@ -90,6 +91,14 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.complaint_paper": CASE_WORK,
     "staff.complaint_version": CASE_WORK,
     "staff.complaint_pdf": CASE_WORK,
+    "staff.intake_start": TAKE_REPORTS,
+    "staff.intake_step": TAKE_REPORTS,
+    "staff.intake_evidence": TAKE_REPORTS,
+    "staff.intake_remove_file": TAKE_REPORTS,
+    "staff.intake_review": TAKE_REPORTS,
+    "staff.intake_discard": TAKE_REPORTS,
+    "staff.intake_done": TAKE_REPORTS,
+    "staff.intake_letter": TAKE_REPORTS,
 }
 ARGUMENTS = {
     "case_id": 1,
@@ -106,6 +115,7 @@ ARGUMENTS = {
     "direction": "next",
     "respondent_id": 1,
     "number": 1,
+    "page": "kind",
 }
 
 

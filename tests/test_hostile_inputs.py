@@ -28,7 +28,7 @@ KNOWN_QUERY_NAMES = {
     "q", "page", "sort", "status", "kind", "assignee", "community_area", "ward", "urgent",
     "received_from", "received_to", "overdue", "protected_class", "bias_category",
     "period", "start", "end", "public", "personal", "number", "template", "lang", "next",
-    "tag", "action", "case", "closure_reason", "all", "due",
+    "tag", "action", "case", "closure_reason", "all", "due", "callback",
 }  # fmt: skip
 # Forms whose success would end the walker's own session.
 ENDS_SESSION = ("/staff/sign-out", "/check/leave", "/report/finish", "/report/discard")
@@ -112,6 +112,7 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
             "direction": "next",
             "respondent_id": respondent_id,
             "number": 1,
+            "page": "kind",
         },
         "other_case": other_case,
     }

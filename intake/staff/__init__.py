@@ -9,6 +9,7 @@ from . import (
     case_lists,
     complaint_views,
     incidents_views,
+    intake_views,
     letters_views,
     records_views,
     respondent_views,
@@ -34,5 +35,6 @@ PAGE_MODULES = (
     calendar_views,
     respondent_views,
     complaint_views,
+    intake_views,
 )
 bp = views.bp
