@@ -45,7 +45,7 @@ def _maybe_in_chicago(steps: Steps) -> bool:
 
 
 def _reporter(steps: Steps) -> str:
-    return str(steps.get("kind", {}).get("reporter_role") or "self")
+    return str(steps.get("incident", {}).get("reporter_role") or "self")
 
 
 def for_someone(steps: Steps) -> bool:
@@ -137,10 +137,11 @@ def _affected(name: str) -> Question:
 
 QUESTIONS = (
     Question("kind", "kind", "kind"),
-    Question("reporter_role", "kind", "reporter", stored=REPORTER),
-    Question("reporter_relationship", "kind", "relationship", when=for_someone),
-    Question("affected_consent", "kind", "relationship", when=for_someone),
+    # Danger first: someone in danger is told to call 911 before anything else is asked.
     Question("in_danger", "incident", "danger", HATE, stored=YES_NO),
+    Question("reporter_role", "incident", "reporter", stored=REPORTER),
+    Question("reporter_relationship", "incident", "relationship", when=for_someone),
+    Question("affected_consent", "incident", "relationship", when=for_someone),
     Question("covered_area", "incident", "area", DISCRIMINATION),
     _terms("protected_classes", "incident", "reasons", "protected_class", DISCRIMINATION),
     _terms("bias_categories", "incident", "targeted", "bias_category", HATE),

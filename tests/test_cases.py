@@ -203,7 +203,8 @@ def test_duplicates_are_hinted(app: Flask, staff_browser: Any, make_case: Any) -
 def test_views_and_downloads_are_audited(app: Flask, staff_browser: Any) -> None:
     resident = Resident(app.test_client())
     answers = hate_answers()
-    for name in ("kind", "incident", "place"):
+    resident.begin(answers)
+    for name in ("incident", "place"):
         resident.post(f"/report/{name}", answers[name])
     resident.post(
         "/report/evidence",

@@ -60,8 +60,13 @@ def submit(base: str, start: threading.Barrier, filling: threading.Semaphore) ->
         token = CSRF_INPUT.search(html)
         if token is None:
             return None, f"kind: {status}"
-        for name in ("kind", "incident", "place"):
-            status, _ = open_(f"/report/{name}", {"csrf_token": token.group(1), **answers[name]})
+        pages = [("kind", answers["kind"]), ("reporter", answers["kind"])]
+        for name, values in [
+            *pages,
+            ("incident", answers["incident"]),
+            ("place", answers["place"]),
+        ]:
+            status, _ = open_(f"/report/{name}", {"csrf_token": token.group(1), **values})
             if status != 302:
                 return None, f"{name}: {status}"
         status, html = open_("/report/review")

@@ -20,7 +20,8 @@ def reviewed(app: Flask, language: str, day: str) -> str:
     answers = hate_answers(
         incident={"incident_month": "3", "incident_day": day, "incident_year": str(YEAR)}
     )
-    for name in ("kind", "incident", "place"):
+    resident.begin(answers)
+    for name in ("incident", "place"):
         assert resident.post(f"/report/{name}", answers[name]).status_code == 302
     resident.post("/report/evidence", {"action": "continue"})
     return resident.get("/report/review").get_data(as_text=True)

@@ -20,7 +20,7 @@ OLD = {"incident_year": str(date.today().year - 2), "incident_month": "1", "inci
 
 def test_old_discrimination_is_warned_accepted_and_flagged(app: Flask, resident: Resident) -> None:
     answers = discrimination_answers(incident=OLD)
-    resident.post("/report/kind", answers["kind"])
+    resident.begin(answers)
     resident.post("/report/incident", answers["incident"])
     assert WARNING in resident.get("/report/when").get_data(as_text=True)
     resident.post("/report/place", answers["place"])
@@ -33,7 +33,7 @@ def test_old_discrimination_is_warned_accepted_and_flagged(app: Flask, resident:
 
 def test_old_hate_incidents_are_not_warned(app: Flask, resident: Resident) -> None:
     answers = hate_answers(incident=OLD)
-    resident.post("/report/kind", answers["kind"])
+    resident.begin(answers)
     resident.post("/report/incident", answers["incident"])
     assert WARNING not in resident.get("/report/review").get_data(as_text=True)
     resident.file(answers)

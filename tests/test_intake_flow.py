@@ -79,8 +79,8 @@ def test_identified_hate_incident_records_police_consent(app: Flask, resident: R
 
 def test_danger_or_violence_marks_a_report_urgent(app: Flask, resident: Resident) -> None:
     answers = hate_answers(incident={"in_danger": "yes", "incident_types": ["assault"]})
-    for name in ("kind", "incident"):
-        resident.post(f"/report/{name}", answers[name])
+    resident.begin(answers)
+    resident.post("/report/incident", answers["incident"])
     page = resident.get("/report/where").get_data(as_text=True)
     assert "If you are in danger now, call 911." in page
     assert 'href="tel:911"' in page
@@ -96,9 +96,10 @@ def test_not_sure_asks_both_sets_of_questions(app: Flask, resident: Resident) ->
     assert "Why do you think you were targeted?" in page
     resident.file(
         {
-            "kind": {"kind": "unsure", "reporter_role": "self"},
+            "kind": {"kind": "unsure"},
             "incident": {
                 "in_danger": "no",
+                "reporter_role": "witness",
                 "incident_month": "1",
                 "incident_year": "2025",
                 "still_happening": "y",
@@ -115,7 +116,7 @@ def test_not_sure_asks_both_sets_of_questions(app: Flask, resident: Resident) ->
 
 def test_discrimination_form_does_not_ask_hate_questions(resident: Resident) -> None:
     resident.post("/report/kind", {"kind": "discrimination"})
-    assert resident.get("/report/incident").headers["Location"] == "/report/area"
+    assert resident.get("/report/incident").headers["Location"] == "/report/reporter"
     page = resident.get("/report/area").get_data(as_text=True)
     assert "Where were you treated unfairly?" in page
     for hate_only in ("danger", "targeted", "acts"):
@@ -185,7 +186,8 @@ def test_review_lets_one_answer_change_without_losing_the_others(
     app: Flask, resident: Resident
 ) -> None:
     answers = discrimination_answers()
-    for name in ("kind", "incident", "place"):
+    resident.begin(answers)
+    for name in ("incident", "place"):
         resident.post(f"/report/{name}", answers[name])
     resident.post("/report/contact", IDENTIFIED_CONTACT)
     review = resident.get("/report/review").get_data(as_text=True)
@@ -214,7 +216,8 @@ def test_changing_the_kind_asks_the_new_questions_before_sending(
     app: Flask, resident: Resident
 ) -> None:
     answers = discrimination_answers()
-    for name in ("kind", "incident", "place"):
+    resident.begin(answers)
+    for name in ("incident", "place"):
         resident.post(f"/report/{name}", answers[name])
     resident.get("/report/review")
     response = resident.post("/report/kind", {"kind": "hate"})
@@ -273,7 +276,7 @@ def test_contact_fields_are_encrypted_at_rest(app: Flask, resident: Resident) ->
 
 def test_continuing_a_report_returns_to_where_the_resident_left(resident: Resident) -> None:
     answers = hate_answers()
-    resident.post("/report/kind", answers["kind"])
+    resident.begin(answers)
     resident.post("/report/incident", answers["incident"])
     assert "Continue your report" in resident.get("/").get_data(as_text=True)
     assert resident.get("/report").headers["Location"].endswith("/report/where")

@@ -15,6 +15,8 @@ from intake.models import Report
 
 from .helpers import IDENTIFIED_CONTACT, Resident, discrimination_answers, hate_answers
 
+START = ["kind"]  # Then "Who is making this report?" (after the danger question).
+DETAILS = ["details", "interpreter"]
 PLACE_AND_WHO = ["where", "location", "who", "witnesses", "reported", "help", "evidence"]
 
 
@@ -40,28 +42,55 @@ def unsure_answers(**overrides: Any) -> dict[str, dict[str, Any]]:
     [
         (
             discrimination_answers(),
-            ["kind", "area", "reasons", "when", "story", *PLACE_AND_WHO, "details"],
+            [*START, "reporter", "area", "reasons", "when", "story", *PLACE_AND_WHO, *DETAILS],
         ),
         (
             hate_answers(),
-            ["kind", "danger", "targeted", "acts", "when", "story", *PLACE_AND_WHO, "details"],
+            [*START, "danger", "reporter", "targeted", "acts", "when", "story"]
+            + [*PLACE_AND_WHO, *DETAILS],
         ),
         (
             hate_answers(contact=IDENTIFIED_CONTACT),
-            ["kind", "danger", "targeted", "acts", "when", "story", *PLACE_AND_WHO]
-            + ["details", "reach", "police"],
+            [*START, "danger", "reporter", "targeted", "acts", "when", "story", *PLACE_AND_WHO]
+            + ["details", "reach", "interpreter", "police"],
         ),
         (
             unsure_answers(),
-            ["kind", "danger", "area", "reasons", "targeted", "acts", "when", "story"]
-            + [*PLACE_AND_WHO, "details"],
+            [*START, "danger", "reporter", "area", "reasons", "targeted", "acts", "when", "story"]
+            + [*PLACE_AND_WHO, *DETAILS],
         ),
         (
             discrimination_answers(contact={"email": "ana@example.org"}),
-            ["kind", "area", "reasons", "when", "story", *PLACE_AND_WHO, "details", "reach"],
+            [*START, "reporter", "area", "reasons", "when", "story", *PLACE_AND_WHO]
+            + ["details", "reach", "interpreter"],
+        ),
+        (
+            discrimination_answers(
+                incident={
+                    "reporter_role": "behalf",
+                    "reporter_relationship": "family",
+                    "affected_consent": "yes",
+                },
+                contact={"interpreter_language": "other", "interpreter_other": "Kʼicheʼ"},
+            ),
+            ["kind", "reporter", "relationship", "area", "reasons", "when", "story"]
+            + [*PLACE_AND_WHO, "details", "affected", "interpreter", "interpreter_other"],
+        ),
+        (
+            hate_answers(incident={"reporter_role": "witness"}),
+            [*START, "danger", "reporter", "targeted", "acts", "when", "story", *PLACE_AND_WHO]
+            + ["details", "affected", "interpreter"],
         ),
     ],
-    ids=["discrimination", "hate", "hate-with-contact", "unsure", "discrimination-email"],
+    ids=[
+        "discrimination",
+        "hate",
+        "hate-with-contact",
+        "unsure",
+        "discrimination-email",
+        "for-someone-else",
+        "witness",
+    ],
 )
 def test_each_kind_of_report_sees_its_pages_in_order(
     app: Flask, resident: Resident, answers: dict[str, dict[str, Any]], pages: list[str]
@@ -126,12 +155,15 @@ def test_contact_preferences_are_asked_and_kept_only_with_a_way_to_reach(
     app: Flask, resident: Resident
 ) -> None:
     answers = hate_answers()
-    for section in ("kind", "incident", "place"):
+    resident.post("/report/kind", {"kind": "hate"})
+    for section in ("incident", "place"):
         resident.post(f"/report/{section}", answers[section])
     response = resident.post("/report/details", {})
-    assert response.headers["Location"].endswith("/report/review")
-    for page in ("reach", "police"):
-        assert resident.get(f"/report/{page}").headers["Location"].endswith("/report/review")
+    # Without a way to reach anyone, only the interpreter question is left (anyone may need one).
+    assert response.headers["Location"].endswith("/report/interpreter")
+    for page in ("reach", "police", "affected", "interpreter_other"):
+        location = resident.get(f"/report/{page}").headers["Location"]
+        assert location.endswith(("/report/interpreter", "/report/review")), page
     # Someone who first answered the preferences and then removed their details is anonymous.
     resident.post("/report/details", {"phone": "312 555 0100"})
     resident.post(
@@ -140,6 +172,7 @@ def test_contact_preferences_are_asked_and_kept_only_with_a_way_to_reach(
     )
     resident.post("/report/police", {"share_with_police": "y"})
     resident.post("/report/details", {})
+    resident.post("/report/interpreter", {})
     review = resident.get("/report/review").get_data(as_text=True)
     assert "noon" not in review
     resident.send()
@@ -155,7 +188,12 @@ def test_back_leads_to_the_page_before_that_applies(resident: Resident) -> None:
     page = resident.get("/report/when").get_data(as_text=True)
     assert '<a href="/report/reasons">' in page
     page = resident.get("/report/area").get_data(as_text=True)
+    assert '<a href="/report/reporter">' in page
+    page = resident.get("/report/reporter").get_data(as_text=True)
     assert '<a href="/report/kind">' in page
+    resident.walk(hate_answers())
+    page = resident.get("/report/reporter").get_data(as_text=True)
+    assert '<a href="/report/danger">' in page
 
 
 def test_each_answer_on_the_review_links_to_its_page(resident: Resident) -> None:

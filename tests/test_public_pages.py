@@ -12,7 +12,7 @@ from intake.public.flow import PAGE_NAMES
 from .helpers import IDENTIFIED_CONTACT, Resident, hate_answers
 
 # Every page of the form: a "not sure" report with contact details is asked every question.
-PUBLIC_PAGES = ["/", *(f"/report/{name}" for name in PAGE_NAMES)]
+PUBLIC_PAGES = ["/", "/report/paper", *(f"/report/{name}" for name in PAGE_NAMES)]
 HELP_LINKS = [
     "tel:911",
     "tel:+13127444111",
@@ -26,12 +26,21 @@ HELP_LINKS = [
 
 @pytest.fixture
 def started(resident: Resident) -> Resident:
+    # Reported for someone else, with an interpreter in a language the portal does not ship:
+    # every page of the form applies.
     answers = hate_answers(
         kind={"kind": "unsure"},
-        incident={"covered_area": "public_accommodation", "protected_classes": ["religion"]},
-        contact=IDENTIFIED_CONTACT,
+        incident={
+            "covered_area": "public_accommodation",
+            "protected_classes": ["religion"],
+            "reporter_role": "behalf",
+            "reporter_relationship": "friend",
+            "affected_consent": "yes",
+        },
+        contact={**IDENTIFIED_CONTACT, "interpreter_language": "other", "interpreter_other": "Mam"},
     )
-    for name in ("kind", "incident", "place", "contact"):
+    resident.begin(answers)
+    for name in ("incident", "place", "contact"):
         assert resident.post(f"/report/{name}", answers[name]).status_code == 302
     return resident
 

@@ -28,8 +28,11 @@ CHOICES: dict[str, tuple[vocab.Term, ...]] = {
     "reported_to": vocab.REPORTED_TO,
     "help_wanted": vocab.HELP_WANTED,
     "preferred_method": vocab.CONTACT_METHODS,
+    "reporter_role": vocab.REPORTER_ROLES,
+    "reporter_relationship": vocab.REPORTER_RELATIONSHIPS,
+    "affected_consent": vocab.AFFECTED_CONSENT,
 }
-REQUIRED = {"kind", "incident_month", "incident_year", "narrative", "in_city"}
+REQUIRED = {"kind", "reporter_role", "incident_month", "incident_year", "narrative", "in_city"}
 NUMBERS = {"incident_month": (1, 12), "incident_day": (1, 28), "incident_year": (2010, 2025)}
 
 

@@ -65,7 +65,8 @@ def encoded(image: Image.Image, kind: str, **options: Any) -> bytes:
 
 def begin(resident: Resident) -> None:
     answers = hate_answers()
-    for name in ("kind", "incident", "place"):
+    resident.begin(answers)
+    for name in ("incident", "place"):
         resident.post(f"/report/{name}", answers[name])
 
 

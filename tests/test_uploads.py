@@ -40,7 +40,8 @@ def photo_with_location() -> bytes:
 
 def begin(resident: Resident) -> None:
     answers = hate_answers()
-    for name in ("kind", "incident", "place"):
+    resident.begin(answers)
+    for name in ("incident", "place"):
         resident.post(f"/report/{name}", answers[name])
 
 

@@ -61,6 +61,8 @@ MULTI = (
     "bias_category",
     "incident_type",
     "language",
+    "channel",
+    "reporter_role",
 )
 TERM_FILTERS = {"protected_class", "bias_category", "incident_type"}
 # The codes each multiple-choice filter knows; anything else in a URL is ignored.
@@ -72,12 +74,14 @@ CODES: dict[str, frozenset[str]] = {
     "bias_category": frozenset(t.code for t in vocab.BIAS_CATEGORIES),
     "incident_type": frozenset(t.code for t in vocab.INCIDENT_TYPES),
     "language": frozenset(NATIVE_NAMES),
+    "channel": frozenset(t.code for t in vocab.CHANNELS),
+    "reporter_role": frozenset(t.code for t in vocab.REPORTER_ROLES),
 }
 DATES = ("received_from", "received_to", "incident_from", "incident_to")
 # The parameters a case-list URL (and so a saved view) may carry, besides the page.
 FILTER_PARAMS = frozenset(
     [*MULTI, *DATES, "community_area", "ward", "anonymous", "assignee", "overdue", "due", "urgent"]
-    + ["tag", "q", "sort"]
+    + ["interpreter", "tag", "q", "sort"]
 )
 
 # Bounds on what a URL may ask for, so that nothing reaches the database out of its range.
@@ -100,6 +104,9 @@ class CaseFilter:
     bias_category: list[str] = field(default_factory=list)
     incident_type: list[str] = field(default_factory=list)
     language: list[str] = field(default_factory=list)
+    channel: list[str] = field(default_factory=list)
+    reporter_role: list[str] = field(default_factory=list)
+    interpreter: bool = False  # Only cases where the resident needs an interpreter.
     community_area: int | None = None
     ward: int | None = None
     anonymous: bool | None = None
@@ -145,6 +152,7 @@ class CaseFilter:
         result.overdue = args.get("overdue") == "1"
         result.due_soon = args.get("due") == "week"
         result.urgent = args.get("urgent") == "1"
+        result.interpreter = args.get("interpreter") == "1"
         for name in DATES:
             day = as_date(args.get(name))
             setattr(result, name, day)
@@ -226,7 +234,7 @@ def conditions(
     f = case_filter
     if f.status:
         where.append(_status_in(f.status))
-    for name in ("kind", "covered_area", "language"):
+    for name in ("kind", "covered_area", "language", "channel", "reporter_role"):
         values = getattr(f, name)
         if values:
             where.append(getattr(Report, name).in_(values))
@@ -254,6 +262,8 @@ def conditions(
             where.append(Report.assignee_id == staff_id)
         else:
             where.append(false())
+    if f.interpreter:
+        where.append(Report.interpreter_language.is_not(None))
     if f.tag:
         where.append(exists().where(ReportTag.report_id == Report.id, ReportTag.tag_id.in_(f.tag)))
     if f.overdue:
@@ -387,4 +397,6 @@ def filter_choices() -> dict[str, list[tuple[str, Any]]]:
         "protected_class": vocab.choices(vocab.PROTECTED_CLASSES),
         "bias_category": vocab.choices(vocab.BIAS_CATEGORIES),
         "incident_type": vocab.choices(vocab.INCIDENT_TYPES),
+        "channel": vocab.choices(vocab.CHANNELS),
+        "reporter_role": vocab.choices(vocab.REPORTER_ROLE_NAMES),
     }

@@ -96,15 +96,11 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
 
     # How it reached the commission (vocab.CHANNELS) and the staff member who took it down, for
     # reports not typed by the resident online (phone, walk-in, mail, email, referrals).
-    channel: Mapped[str] = mapped_column(
-        String(20), default="online", server_default="online", index=True
-    )
+    channel: Mapped[str] = mapped_column(String(20), default="online", server_default="online")
     taken_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     # Who made the report (vocab.REPORTER_ROLES): the person it happened to, someone for them, or
     # a witness; for someone else, who they are to that person and whether that person agrees.
-    reporter_role: Mapped[str] = mapped_column(
-        String(20), default="self", server_default="self", index=True
-    )
+    reporter_role: Mapped[str] = mapped_column(String(20), default="self", server_default="self")
     reporter_relationship: Mapped[str | None] = mapped_column(String(20))
     affected_consent: Mapped[str | None] = mapped_column(String(20))
     # An interpreter for calls and meetings: a language code (intake/interpreters.py), or
@@ -188,6 +184,9 @@ Index(
 # Cases of one community area narrowed by status and kind (a common filtered list), counted
 # from the index alone; it also serves the community area by itself.
 Index("ix_report_area_filters", Report.community_area, Report.status, Report.kind)
+# How reports came in and who made them, per period (statistics/ways_in), from the index alone.
+Index("ix_report_received_channel", Report.received_on, Report.channel)
+Index("ix_report_received_reporter", Report.received_on, Report.reporter_role)
 # Open cases per investigator and which are overdue (the caseload), read from the index alone.
 Index(
     "ix_report_caseload",

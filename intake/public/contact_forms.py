@@ -14,7 +14,7 @@ from wtforms.validators import Email, Optional, ValidationError
 from .. import interpreters, vocab
 from ..bidi import ltr
 from ..i18n import language_choices
-from .forms import LONG_TEXT_MAX, SHORT_TEXT_MAX, options, too_long
+from .fields import LONG_TEXT_MAX, SHORT_TEXT_MAX, options, too_long
 
 
 def _email_field(label: Any) -> StringField:

@@ -48,9 +48,9 @@ FORM_SECTIONS = questions.SECTIONS
 
 PAGES = (
     Page("kind", "kind", template="public/step_kind.html"),
-    Page("reporter", "kind"),
-    Page("relationship", "kind", _l("The person it happened to")),
     Page("danger", "incident"),
+    Page("reporter", "incident"),
+    Page("relationship", "incident", _l("The person it happened to")),
     Page("area", "incident"),
     Page("reasons", "incident"),
     Page("targeted", "incident"),

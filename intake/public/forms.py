@@ -17,7 +17,6 @@ from wtforms import (
     Field,
     Form,
     RadioField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -25,7 +24,6 @@ from wtforms import (
 )
 from wtforms.validators import (
     InputRequired,
-    Length,
     Optional,
     StopValidation,
     ValidationError,
@@ -33,15 +31,7 @@ from wtforms.validators import (
 
 from .. import dates, rules, vocab
 from ..geography import community_area_choices, ward_choices
-
-NARRATIVE_MAX = 10_000
-SHORT_TEXT_MAX = 300
-LONG_TEXT_MAX = 2_000
-
-
-def too_long(limit: int) -> Length:
-    """A length limit with a message the resident can act on."""
-    return Length(max=limit, message=_l("Please shorten this to %(max)d characters or fewer."))
+from .fields import LONG_TEXT_MAX, NARRATIVE_MAX, SHORT_TEXT_MAX, options, too_long
 
 
 class Written(InputRequired):
@@ -52,11 +42,6 @@ class Written(InputRequired):
         if not str(field.data or "").strip():
             field.errors[:] = []
             raise StopValidation(self.message)
-
-
-def options(*groups: Any) -> list[SelectChoice]:
-    """WTForms choices from (value, label) pairs: a blank first option, vocabularies, lists."""
-    return [SelectChoice(str(value), label) for group in groups for value, label in group]
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -84,6 +69,11 @@ class KindForm(FlaskForm):
         validators=[InputRequired(message=_l("Choose the answer closest to what happened."))],
         description=_l("Choose the closest answer. You can change it later."),
     )
+
+
+class IncidentForm(FlaskForm):
+    """Step 2: what happened, when, and the questions for this kind of report."""
+
     reporter_role = RadioField(
         _l("Who is making this report?"),
         choices=options(vocab.choices(vocab.REPORTER_ROLES)),
@@ -104,21 +94,6 @@ class KindForm(FlaskForm):
         validators=[Optional()],
         description=_l("We contact them before we do anything that affects them."),
     )
-
-    def validate_reporter_relationship(self, field: Field) -> None:
-        """Someone reporting for another person says who they are to them."""
-        if self.reporter_role.data == "behalf" and not field.data:
-            raise ValidationError(_l("Choose who you are to them."))
-
-    def validate_affected_consent(self, field: Field) -> None:
-        """Someone reporting for another person says whether that person agrees."""
-        if self.reporter_role.data == "behalf" and not field.data:
-            raise ValidationError(_l("Tell us whether they know about this report."))
-
-
-class IncidentForm(FlaskForm):
-    """Step 2: what happened, when, and the questions for this kind of report."""
-
     covered_area = RadioField(
         _l("Where were you treated unfairly?"),
         choices=options(vocab.choices(vocab.COVERED_AREAS)),
@@ -193,6 +168,16 @@ class IncidentForm(FlaskForm):
             _require(self.incident_types, _l("Choose at least one, or “Something else”."))
         if kind in ("hate", "unsure"):
             _require(self.in_danger, _l("Tell us whether you are in danger now."))
+
+    def validate_reporter_relationship(self, field: Field) -> None:
+        """Someone reporting for another person says who they are to them."""
+        if self.reporter_role.data == "behalf" and not field.data:
+            raise ValidationError(_l("Choose who you are to them."))
+
+    def validate_affected_consent(self, field: Field) -> None:
+        """Someone reporting for another person says whether that person agrees."""
+        if self.reporter_role.data == "behalf" and not field.data:
+            raise ValidationError(_l("Tell us whether they know about this report."))
 
     def validate_protected_classes(self, field: Field) -> None:
         """Credit and criminal history are protected at work only, not in housing."""

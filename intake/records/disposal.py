@@ -48,6 +48,7 @@ ERASED_COLUMNS = (
     "reported_details",
     "help_details",
     "referral_note",
+    "interpreter_other",
 )
 
 
@@ -180,14 +181,15 @@ def erase(staff: Staff | None, report: Report, on: date) -> None:
 
     Kept: case and record numbers, the receipt's hash (so the resident can learn what happened),
     kind, language, anonymity, dates, place codes, vocabularies, status and closure reason: the
-    columns the summary counts. Deleted: contact details, the story, every free text, witnesses,
-    the respondent's name, respondents, messages, notes, links, emails, disclosure reasons and
-    evidence files. The search index follows the emptied story (a trigger on SQLite, a generated
-    column on PostgreSQL).
+    columns the summary counts. Deleted: contact details (the reporter's and those of the person it
+    happened to), the story, every free text, witnesses, the respondent's name, respondents,
+    messages, notes, links, emails, disclosure reasons and evidence files. The search index
+    follows the emptied story (a trigger on SQLite, a generated column on PostgreSQL).
     """
     files = [attachment.stored_name for attachment in report.attachments]
     files += signing.stored_files(report)
     report.contact = None
+    report.affected = None
     report.attachments.clear()
     report.narrative = ""
     report.narrative_fingerprint = ""

@@ -35,6 +35,8 @@ FILTER_LABELS = {
     "bias_category": _l("Bias category"),
     "incident_type": _l("Incident type"),
     "language": _l("Language"),
+    "channel": _l("Came in by"),
+    "reporter_role": _l("Made by"),
     "community_area": _l("Community area"),
     "ward": _l("Ward"),
     "assignee": _l("Assigned to"),
@@ -152,11 +154,14 @@ CHIP_VOCABULARIES = {
     "protected_class": vocab.PROTECTED_CLASSES,
     "bias_category": vocab.BIAS_CATEGORIES,
     "incident_type": vocab.INCIDENT_TYPES,
+    "channel": vocab.CHANNELS,
+    "reporter_role": vocab.REPORTER_ROLE_NAMES,
 }
 FLAG_CHIPS = {
     ("overdue", "1"): _l("Overdue only"),
     ("due", "week"): _l("Due within a week"),
     ("urgent", "1"): _l("Urgent only"),
+    ("interpreter", "1"): _l("Needs an interpreter"),
     ("anonymous", "yes"): _l("Anonymous"),
     ("anonymous", "no"): _l("Identified"),
     ("assignee", "me"): _l("Assigned to me"),

@@ -20,7 +20,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import accounts, followup, vocab
+from .. import accounts, followup, interpreters, vocab
 from ..auth.guard import ANY_STAFF, allow
 from ..cases import access, calendar, deadlines, identity, queries, service, tags
 from ..cases import trail as case_trail
@@ -57,6 +57,7 @@ def _staff_context() -> dict[str, Any]:
     return {
         "vocab": vocab,
         "vocab_label": vocab.label,
+        "interpreter_name": interpreters.name,
         "community_area_name": community_area_name,
         "community_areas": community_area_choices(),
         "wards": ward_choices(),

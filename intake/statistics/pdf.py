@@ -25,6 +25,7 @@ from ..pages import COMMISSION_NAME
 from . import charts, compliance
 from .cells import printable
 from .summary import Summary, hidden_count
+from .summary import figures as summary_figures
 
 # The longest text in a table's cell: a row must fit on one page (fpdf2 refuses it otherwise).
 CELL_LENGTH = 200
@@ -142,6 +143,10 @@ def _section(
 def _figures(summary: Summary) -> list[Sequence[str]]:
     total = str(summary.total) if summary.total is not None else hidden_count()
     figures: list[Sequence[str]] = [(_("Reports received"), total)]
+    figures += [
+        (title, str(count) if count is not None else hidden_count())
+        for title, count in summary_figures(summary)
+    ]
     for item in summary.timings:
         median = "—" if item.median is None else f"{item.median:g}"
         p90 = "—" if item.p90 is None else f"{item.p90:g}"

@@ -27,7 +27,7 @@ from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
 from ..models import Report, Staff
 from ..statuses import OPEN_STATUSES
-from . import compliance, rollup
+from . import compliance, rollup, ways_in
 from .compliance import Compliance, Stage
 from .periods import Period, month_label
 
@@ -136,6 +136,8 @@ class Summary:
     total: int | None
     # Events rather than reports: an incident's reports count once (`incident_count`).
     incidents: int | None = None
+    # People rather than reports: the same person reported twice counts once (ways_in).
+    people: int | None = None
     tables: list[Table] = field(default_factory=list)
     trend: list[Row] = field(default_factory=list)
     timings: list[Timing] = field(default_factory=list)
@@ -213,6 +215,18 @@ def tables(period: Period) -> list[Table]:
             rollup.counts("language", period),
             lambda code: NATIVE_NAMES.get(code, code),
         ),
+        _vocab_table(
+            "channel",
+            _l("How reports came in"),
+            vocab.CHANNELS,
+            ways_in.counts(Report.channel, period),
+        ),
+        _vocab_table(
+            "reporter_role",
+            _l("Who made the report"),
+            vocab.REPORTER_ROLE_NAMES,
+            ways_in.counts(Report.reporter_role, period),
+        ),
         Table(
             "anonymous",
             _l("Anonymous or identified"),
@@ -284,7 +298,7 @@ def caseload(today: date) -> list[Caseload]:
 # Tables whose rows add up to the number of reports (each report counted once), and tables whose
 # rows add up to one row of another table (dimension, key). Terms chosen several at a time
 # (protected classes, bias categories) and places (some reports have none) add up to nothing.
-ADD_UP_TO_TOTAL = frozenset({"kind", "language", "anonymous", "status"})
+ADD_UP_TO_TOTAL = frozenset({"kind", "language", "anonymous", "status", "channel", "reporter_role"})
 ADD_UP_TO_ROW = {"covered_area": ("kind", "discrimination"), "closure_reason": ("status", "closed")}
 
 
@@ -318,6 +332,14 @@ def incident_count(period: Period) -> int:
     return int(loose) + int(grouped)
 
 
+def figures(summary: Summary) -> list[tuple[str, int | None]]:
+    """The counts of events and people beside the number of reports (None: not published)."""
+    return [
+        (_("Incidents (the reports of one incident count once)"), summary.incidents),
+        (_("People affected (a person reported more than once counts once)"), summary.people),
+    ]
+
+
 def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
     """The whole summary of a period; `public` suppresses small counts and leaves out staff."""
     rollup.fold()
@@ -326,6 +348,7 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
         period=period,
         total=total,
         incidents=incident_count(period),
+        people=ways_in.people_affected(period),
         tables=tables(period),
         trend=trend(period),
         timings=[
@@ -341,6 +364,8 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
         _suppress(result)
         if (result.incidents or 0) < PUBLIC_MINIMUM:
             result.incidents = None
+        if (result.people or 0) < PUBLIC_MINIMUM:
+            result.people = None
         result.timings = [
             t if t.cases >= PUBLIC_MINIMUM else replace(t, median=None, p90=None)
             for t in result.timings

@@ -33,7 +33,12 @@ PLAIN_COLUMNS = (
     ("interpreter_language", 20, None),
     ("interpreter_other", 100, None),
 )
-INDEXED = ("channel", "reporter_role", "interpreter_language")
+INDEXED = ("interpreter_language",)
+# Filters by channel or reporter and the summary's counts per period read these.
+PAIRS = {
+    "ix_report_received_channel": ["received_on", "channel"],
+    "ix_report_received_reporter": ["received_on", "reporter_role"],
+}
 
 
 def _sqlite_report_definition(change):
@@ -70,6 +75,8 @@ def upgrade():
         )
     for name in INDEXED:
         op.create_index(op.f(f"ix_report_{name}"), "report", [name], unique=False)
+    for index, columns in PAIRS.items():
+        op.create_index(index, "report", columns, unique=False)
     op.create_table(
         "affected_person",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -96,6 +103,8 @@ def upgrade():
 def downgrade():
     op.drop_index(op.f("ix_affected_person_email_hash"), table_name="affected_person")
     op.drop_table("affected_person")
+    for index in PAIRS:
+        op.drop_index(index, table_name="report")
     for name in INDEXED:
         op.drop_index(op.f(f"ix_report_{name}"), table_name="report")
     if op.get_bind().dialect.name == "sqlite":
