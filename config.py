@@ -127,6 +127,8 @@ class Config:
     NOTIFY_STAFF = os.environ.get("NOTIFY_STAFF", "1") == "1"
     LOOKUP_RATE_LIMIT = os.environ.get("LOOKUP_RATE_LIMIT", "10 per hour")
     LOOKUP_RECORD_RATE_LIMIT = os.environ.get("LOOKUP_RECORD_RATE_LIMIT", "5 per hour")
+    # Call-back requests sent (not attempts with mistakes in them), per client.
+    CALLBACK_RATE_LIMIT = os.environ.get("CALLBACK_RATE_LIMIT", "5 per hour")
     RESIDENT_SESSION_MINUTES = _env_int("RESIDENT_SESSION_MINUTES", 30)
 
     # How many years a finished case is kept, counted from when it was closed (or referred), by
@@ -177,6 +179,10 @@ class Config:
     # Service targets, in business days (DOMAIN.md).
     ACKNOWLEDGE_BUSINESS_DAYS = _env_int("ACKNOWLEDGE_BUSINESS_DAYS", 2)
     SCREENING_BUSINESS_DAYS = _env_int("SCREENING_BUSINESS_DAYS", 10)
+    # Call a resident who asked for a call back within this many business days.
+    CALLBACK_TARGET_BUSINESS_DAYS = _env_int("CALLBACK_TARGET_BUSINESS_DAYS", 1)
+    # A closed call-back request's phone number, good times and note are emptied after this.
+    CALLBACK_RETENTION_DAYS = _env_int("CALLBACK_RETENTION_DAYS", 30)
     FILING_DEADLINE_DAYS = 365
 
     @classmethod

@@ -103,10 +103,13 @@ def rotate_keys() -> None:
 @records_cli.command("dispose")
 def dispose_records() -> None:
     """Dispose of every case whose disposal two people approved and that is not on legal hold
-    (run from cron). Nothing else is touched: proposing and approving happen in the portal."""
+    (run from cron). Nothing else is touched: proposing and approving happen in the portal.
+    Also empties closed call-back requests past CALLBACK_RETENTION_DAYS."""
+    from . import callbacks
     from .records import disposal
 
     click.echo(f"Disposed of {disposal.dispose_approved()} cases.")
+    click.echo(f"Emptied {callbacks.purge_closed()} closed call-back requests.")
 
 
 @records_cli.command("due")

@@ -91,6 +91,10 @@ EXPECTED: dict[str, frozenset[str]] = {
     "staff.complaint_paper": CASE_WORK,
     "staff.complaint_version": CASE_WORK,
     "staff.complaint_pdf": CASE_WORK,
+    "staff.callbacks": frozenset({"intake", "supervisor"}),
+    "staff.callback_request": frozenset({"intake", "supervisor"}),
+    "staff.callback_attempt": frozenset({"intake", "supervisor"}),
+    "staff.callback_close": frozenset({"intake", "supervisor"}),
     "staff.intake_start": TAKE_REPORTS,
     "staff.intake_step": TAKE_REPORTS,
     "staff.intake_evidence": TAKE_REPORTS,
@@ -115,6 +119,7 @@ ARGUMENTS = {
     "direction": "next",
     "respondent_id": 1,
     "number": 1,
+    "callback_id": 1,
     "page": "kind",
 }
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from typing import Any
 
 import pytest
 from flask import Flask, request
 
+from intake import callbacks
 from intake.auth.guard import is_public
 from intake.extensions import db
 from intake.models import Attachment, Report, Respondent, SavedView
@@ -96,6 +98,11 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
         db.session.add(respondent)
         db.session.commit()
         respondent_id = respondent.id
+    # A call-back request, so its page and forms are walked too.
+    with app.test_request_context():
+        callback_id = callbacks.request_callback(
+            language="en", phone="312 555 0100", may_leave_message=True, received=date.today()
+        ).id
     return {
         "record": record.group(0),
         "receipt": receipt.group(1),
@@ -112,6 +119,7 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
             "direction": "next",
             "respondent_id": respondent_id,
             "number": 1,
+            "callback_id": callback_id,
             "page": "kind",
         },
         "other_case": other_case,
@@ -163,7 +171,7 @@ def test_no_resident_input_gives_a_server_error(
     filing = ["/", "/report", *(f"/report/{name}" for name in PAGE_NAMES),
               "/report/incident", "/report/place", "/report/contact", "/check",
               "/staff/sign-in", "/report/evidence/99999999999999999999/remove",
-              "/report/safety", "/report/discard"]  # fmt: skip
+              "/report/safety", "/report/discard", "/call-back", "/call-back/sent"]  # fmt: skip
     with caplog.at_level(logging.ERROR):
         walk(walker, filing, resident.client)
         # Following up: the status page and its forms, opened with the record and code.

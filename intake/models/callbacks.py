@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
 from ..extensions import db
 from .types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from .staff import Staff
 
 
 class CallbackRequest(db.Model):  # type: ignore[name-defined,misc]
@@ -46,3 +50,5 @@ class CallbackRequest(db.Model):  # type: ignore[name-defined,misc]
     # The staff-taken report it became (status "converted").
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    handled_by: Mapped[Staff | None] = relationship()

@@ -1,7 +1,23 @@
 """The residents' pages: the form, the confirmation, quick exit, and checking a sent report."""
 
-from . import check, complaint_views, confirmation, document_views, safety, views
+from . import (
+    callback_views,
+    check,
+    complaint_views,
+    confirmation,
+    document_views,
+    safety,
+    views,
+)
 
 # The modules whose views are this blueprint's pages: importing them adds their routes.
-PAGE_MODULES = (views, check, confirmation, safety, document_views, complaint_views)
+PAGE_MODULES = (
+    views,
+    check,
+    confirmation,
+    safety,
+    document_views,
+    complaint_views,
+    callback_views,
+)
 bp = views.bp

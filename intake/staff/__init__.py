@@ -6,6 +6,7 @@ from . import (
     browsing,
     bulk_views,
     calendar_views,
+    callback_views,
     case_lists,
     complaint_views,
     incidents_views,
@@ -35,6 +36,7 @@ PAGE_MODULES = (
     calendar_views,
     respondent_views,
     complaint_views,
+    callback_views,
     intake_views,
 )
 bp = views.bp
