@@ -14,7 +14,7 @@ from wtforms.validators import Email, Optional, ValidationError
 from .. import interpreters, vocab
 from ..bidi import ltr
 from ..i18n import language_choices
-from .fields import LONG_TEXT_MAX, SHORT_TEXT_MAX, options, too_long
+from .fields import LONG_TEXT_MAX, SHORT_TEXT_MAX, Written, options, require, too_long
 
 
 def _email_field(label: Any) -> StringField:
@@ -117,6 +117,8 @@ class ContactForm(FlaskForm):
         self.interpreter_language.choices = options(
             [("", _l("No, I do not need an interpreter"))], interpreters.choices()
         )
+        if self.interpreter_language.data == interpreters.OTHER:
+            require(self.interpreter_other, _l("Write the language you need."), Written)
 
     def validate_email_updates(self, field: Field) -> None:
         """Email notices need an address."""
@@ -137,11 +139,6 @@ class ContactForm(FlaskForm):
         """Only a language from the list (or "another language")."""
         if field.data and field.data not in interpreters.codes():
             raise ValidationError(_l("Choose a language from the list."))
-
-    def validate_interpreter_other(self, field: Field) -> None:
-        """ "Another language" needs its name."""
-        if self.interpreter_language.data == interpreters.OTHER and not (field.data or "").strip():
-            raise ValidationError(_l("Write the language you need."))
 
     def validate_preferred_method(self, field: Field) -> None:
         """The chosen way to reach someone needs the detail that goes with it."""

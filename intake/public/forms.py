@@ -25,33 +25,26 @@ from wtforms import (
 from wtforms.validators import (
     InputRequired,
     Optional,
-    StopValidation,
     ValidationError,
 )
 
 from .. import dates, rules, vocab
 from ..geography import community_area_choices, ward_choices
-from .fields import LONG_TEXT_MAX, NARRATIVE_MAX, SHORT_TEXT_MAX, options, too_long
-
-
-class Written(InputRequired):
-    """Required, and more than spaces and line breaks (a message of blanks is no message)."""
-
-    def __call__(self, form: Any, field: Field) -> None:
-        super().__call__(form, field)
-        if not str(field.data or "").strip():
-            field.errors[:] = []
-            raise StopValidation(self.message)
+from .fields import (
+    LONG_TEXT_MAX,
+    NARRATIVE_MAX,
+    SHORT_TEXT_MAX,
+    options,
+    require,
+    too_long,
+)
+from .fields import (
+    Written as Written,  # Where the other forms have always found it.
+)
 
 
 class MultiCheckboxField(SelectMultipleField):
     """Several choices, shown as checkboxes."""
-
-
-def _require(field: Field, message: Any) -> None:
-    """Make a field required for this form instance only."""
-    field.validators = [InputRequired(message=message), *field.validators]
-    field.flags.required = True
 
 
 def _optional_int(value: Any) -> int | None:
@@ -151,33 +144,26 @@ class IncidentForm(FlaskForm):
         self.incident_day.choices = options(
             [("", _l("I don't know"))], [(d, str(d)) for d in range(1, 32)]
         )
+        if self.reporter_role.data == "behalf":
+            require(self.reporter_relationship, _l("Choose who you are to them."))
+            require(self.affected_consent, _l("Tell us whether they know about this report."))
         if kind == "discrimination":
-            _require(
+            require(
                 self.covered_area,
                 _l("Choose where it happened, or “Somewhere else, or I am not sure”."),
             )
-            _require(
+            require(
                 self.protected_classes,
                 _l("Choose at least one reason, or “Something else, or I am not sure”."),
             )
         if kind == "hate":
-            _require(
+            require(
                 self.bias_categories,
                 _l("Choose at least one reason, or “Something else, or I am not sure”."),
             )
-            _require(self.incident_types, _l("Choose at least one, or “Something else”."))
+            require(self.incident_types, _l("Choose at least one, or “Something else”."))
         if kind in ("hate", "unsure"):
-            _require(self.in_danger, _l("Tell us whether you are in danger now."))
-
-    def validate_reporter_relationship(self, field: Field) -> None:
-        """Someone reporting for another person says who they are to them."""
-        if self.reporter_role.data == "behalf" and not field.data:
-            raise ValidationError(_l("Choose who you are to them."))
-
-    def validate_affected_consent(self, field: Field) -> None:
-        """Someone reporting for another person says whether that person agrees."""
-        if self.reporter_role.data == "behalf" and not field.data:
-            raise ValidationError(_l("Tell us whether they know about this report."))
+            require(self.in_danger, _l("Tell us whether you are in danger now."))
 
     def validate_protected_classes(self, field: Field) -> None:
         """Credit and criminal history are protected at work only, not in housing."""
