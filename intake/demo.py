@@ -11,7 +11,7 @@ from typing import Any
 
 import pyotp
 
-from . import accounts, demo_history, demo_stages, followup
+from . import accounts, demo_history, demo_stages, demo_ways_in, followup
 from .cases import incidents, saved_views, tags
 from .clock import today as current_today
 from .extensions import db
@@ -185,6 +185,7 @@ def load() -> list[tuple[str, str]]:
         demo_history.seed(_team())
         _load_groupings(_staff(DEMO_STAFF[2][0]))
         demo_stages.seed(_staff(DEMO_STAFF[2][0]))
+        demo_ways_in.seed(_staff(DEMO_STAFF[0][0]))
         _load_reports()
     found = []
     for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):

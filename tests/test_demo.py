@@ -19,13 +19,15 @@ import pytest
 from flask import Flask
 from sqlalchemy import func
 
-from intake import create_app, demo, demo_history
+from intake import create_app, demo, demo_history, demo_ways_in
 from intake.cases import service
 from intake.cases.deadlines import overdue_clause
 from intake.clock import today
 from intake.extensions import db
 from intake.models import (
+    Attachment,
     AuditEvent,
+    CallbackRequest,
     Message,
     Report,
     Staff,
@@ -88,7 +90,14 @@ def _values(column: Any) -> set[Any]:
 def test_the_demo_fills_an_empty_database_with_a_few_hundred_varied_cases(seeded: Demo) -> None:
     with seeded.app.app_context():
         total = _count(Report)
-        assert total == demo_history.CASES + len(demo.DEMO_REPORTS)
+        ways_in = len(demo_ways_in._reports())
+        assert total == demo_history.CASES + len(demo.DEMO_REPORTS) + ways_in
+        # One of each way in (issue 16): by phone, a mailed paper form with its scan, a police
+        # referral, a report made for someone else, and a call-back waiting.
+        assert {"online", "phone", "mail", "police"} <= _values(Report.channel)
+        assert "behalf" in _values(Report.reporter_role)
+        assert _count(Attachment, Attachment.source == "original") == 1
+        assert _count(CallbackRequest, CallbackRequest.status == "open") == 1
         assert _values(Report.kind) == {"discrimination", "hate", "unsure"}
         assert _values(Report.status) == {status.value for status in Status}
         assert len(_values(Report.closure_reason)) >= 7
