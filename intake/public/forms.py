@@ -30,16 +30,28 @@ from wtforms.validators import (
 
 from .. import dates, rules, vocab
 from ..geography import community_area_choices, ward_choices
+
+# The limits and helpers other forms have always imported from here (explicit re-exports).
 from .fields import (
-    LONG_TEXT_MAX,
-    NARRATIVE_MAX,
-    SHORT_TEXT_MAX,
-    options,
-    require,
-    too_long,
+    LONG_TEXT_MAX as LONG_TEXT_MAX,
 )
 from .fields import (
-    Written as Written,  # Where the other forms have always found it.
+    NARRATIVE_MAX as NARRATIVE_MAX,
+)
+from .fields import (
+    SHORT_TEXT_MAX as SHORT_TEXT_MAX,
+)
+from .fields import (
+    Written as Written,
+)
+from .fields import (
+    options as options,
+)
+from .fields import (
+    require,
+)
+from .fields import (
+    too_long as too_long,
 )
 
 
