@@ -84,6 +84,12 @@ def _prefilled_contact(callback_id: int) -> tuple[str, dict[str, Any]]:
     return str(prefill.get("language") or ""), contact
 
 
+def callback_language(callback_id: int) -> str | None:
+    """The language the resident asked to be called back in, while the request is open."""
+    prefill = callbacks.intake_prefill(callback_id)
+    return None if prefill is None else str(prefill.get("language") or "")
+
+
 def start(staff: Staff, channel: str, language: str, callback_id: int | None = None) -> StaffDraft:
     """Begin a new report for `staff` (their previous unsent one is discarded)."""
     if channel not in STAFF_CHANNELS:

@@ -39,18 +39,43 @@ def page_data(page: str, answers: dict[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def take(
+def for_someone(answers: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The same report, made by a family member on behalf of the person it happened to (each
+    answer in the section its question belongs to)."""
+    given = {
+        "reporter_role": "behalf",
+        "reporter_relationship": "family",
+        "affected_consent": "yes",
+    }
+    for name, value in given.items():
+        for section in answers.values():
+            section.pop(name, None)
+        answers.setdefault(questions.BY_NAME[name].section, {})[name] = value
+    return answers
+
+
+def start_report(
+    browser: StaffBrowser, channel: str, language: str, callback: int | None = None
+) -> str:
+    """Start a report (from call-back `callback`, if given); the first page's address."""
+    start: dict[str, Any] = {"channel": channel, "language": language}
+    if callback is not None:
+        start["callback"] = callback
+    page = START if callback is None else f"{START}?callback={callback}"
+    response = browser.post(START, start, page=page)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return str(response.headers["Location"])
+
+
+def walk(
     browser: StaffBrowser,
     answers: dict[str, dict[str, Any]],
-    channel: str = "phone",
-    language: str = "es",
+    location: str,
     files: tuple[tuple[bytes, str, bool], ...] = (),
 ) -> list[str]:
-    """Start a report and answer page after page where the portal leads, up to the review; the
-    evidence page gets `files` ((content, name, is the original)). Returns the pages seen."""
-    response = browser.post(START, {"channel": channel, "language": language})
-    assert response.status_code == 302, response.get_data(as_text=True)
-    location, seen = response.headers["Location"], []
+    """Answer page after page where the portal leads, up to the review; the evidence page gets
+    `files` ((content, name, is the original)). Returns the pages seen."""
+    seen = []
     while not location.endswith("/staff/intake/review"):
         page = location.rsplit("/", 1)[-1]
         seen.append(page)
@@ -68,6 +93,17 @@ def take(
         assert response.status_code == 302, (page, response.get_data(as_text=True))
         location = response.headers["Location"]
     return seen
+
+
+def take(
+    browser: StaffBrowser,
+    answers: dict[str, dict[str, Any]],
+    channel: str = "phone",
+    language: str = "es",
+    files: tuple[tuple[bytes, str, bool], ...] = (),
+) -> list[str]:
+    """Start a report and answer every page up to the review; the pages seen."""
+    return walk(browser, answers, start_report(browser, channel, language), files)
 
 
 def send(browser: StaffBrowser) -> tuple[str, str, str]:
@@ -218,13 +254,8 @@ def test_reporting_for_someone_else_asks_the_same_follow_up_pages(
     app: Flask, staff_browser: Any
 ) -> None:
     browser = staff_browser("intake")
-    answers = hate_answers(
-        kind={
-            "reporter_role": "behalf",
-            "reporter_relationship": "family",
-            "affected_consent": "yes",
-        },
-        contact={"name": "Lee Example", "affected_name": "Kim Example"},
+    answers = for_someone(
+        hate_answers(contact={"name": "Lee Example", "affected_name": "Kim Example"})
     )
     seen = take(browser, answers, channel="community", language="ko")
     assert "relationship" in seen
@@ -328,9 +359,8 @@ def test_no_hostile_input_on_the_intake_pages_gives_a_server_error(
 ) -> None:
     browser = staff_browser("intake")
     # "Not sure", for someone else, with contact details: nearly every page applies.
-    answers = hate_answers(
-        kind={"kind": "unsure", "reporter_role": "behalf"},
-        contact={"name": "Ana", "email": "a@b.example"},
+    answers = for_someone(
+        hate_answers(kind={"kind": "unsure"}, contact={"name": "Ana", "email": "a@b.example"})
     )
     take(browser, answers, channel="mail", files=((png_bytes(), "a.png", True),))
     token = csrf_of(browser.get(START).get_data(as_text=True))
@@ -357,3 +387,55 @@ def test_no_hostile_input_on_the_intake_pages_gives_a_server_error(
     assert walker.findings == []
     assert walker.sent > 300, walker.sent
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def test_a_call_back_becomes_a_report_with_its_phone_filled_in(
+    app: Flask, staff_browser: Any
+) -> None:
+    from intake import callbacks
+    from intake.clock import today
+
+    with app.app_context():
+        callback_id = callbacks.request_callback(
+            language="pl",
+            phone="(773) 555-0199",
+            may_leave_message=True,
+            received=today(),
+            good_times="Mornings",
+        ).id
+    browser = staff_browser("intake")
+    start = browser.get(f"{START}?callback={callback_id}").get_data(as_text=True)
+    assert re.search(r'value="phone"[^>]*checked', start)
+    assert re.search(r'<option selected value="pl">|<option value="pl" selected>', start)
+    first = start_report(browser, "phone", "pl", callback=callback_id)
+    answers = hate_answers()
+    browser.post(first, answers["kind"])
+    details = browser.get("/staff/intake/details").get_data(as_text=True)
+    assert 'value="(773) 555-0199"' in details
+    reach = browser.get("/staff/intake/reach").get_data(as_text=True)
+    assert 'value="Mornings"' in reach
+    # The staff member leaves what was filled in as it is.
+    answers["contact"] = {
+        "phone": "(773) 555-0199",
+        "best_time": "Mornings",
+        "safe_to_leave_message": "yes",
+        "preferred_method": "phone",
+        "preferred_language": "pl",
+    }
+    walk(browser, answers, first)
+    record, _code, _done = send(browser)
+    report = the_report(app, record)
+    assert report.language == "pl"
+    with app.app_context():
+        stored = db.session.get(Report, report.id)
+        assert stored is not None
+        assert stored.contact is not None
+        assert stored.contact.phone == "(773) 555-0199"
+        assert stored.contact.best_time == "Mornings"
+        request = callbacks.get(callback_id)
+        assert request is not None
+        assert (request.status, request.report_id) == (callbacks.CONVERTED, report.id)
+    # A closed request starts nothing: the start page says so and forgets its id.
+    again = browser.get(f"{START}?callback={callback_id}").get_data(as_text=True)
+    assert "This call-back request is not open any more." in again
+    assert f'value="{callback_id}"' not in again

@@ -60,7 +60,12 @@ def intake_start() -> ResponseReturnValue:
     staff = me()
     form = start_form(data={"callback": _callback_id()})
     if request.method == "GET" and form.callback.data:
-        form.channel.data = "phone"
+        language = staff_intake.callback_language(form.callback.data)
+        if language is None:
+            flash(_("This call-back request is not open any more."), "warning")
+            form.callback.data = None
+        else:
+            form.channel.data, form.language.data = "phone", language
     if form.validate_on_submit():
         try:
             staff_intake.start(
