@@ -28,6 +28,8 @@ SYSTEM_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts")
 FALLBACKS: dict[str, tuple[str, ...]] = {
     "noto-cjk": ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSansSC-Regular.ttf"),
     "noto-devanagari": ("NotoSansDevanagari-Regular.ttf",),
+    # The paper form's body font for Arabic and Urdu (DejaVu draws their letters elsewhere).
+    "noto-arabic": ("NotoNaskhArabic-Regular.ttf", "NotoSansArabic-Regular.ttf"),
 }
 # Which fallback draws which letters.
 RANGES = {

@@ -6,6 +6,7 @@ from . import (
     complaint_views,
     confirmation,
     document_views,
+    paper_views,
     safety,
     views,
 )
@@ -19,5 +20,6 @@ PAGE_MODULES = (
     document_views,
     complaint_views,
     callback_views,
+    paper_views,
 )
 bp = views.bp
