@@ -77,7 +77,8 @@ def world(app: Flask, staff_browser: Any, make_case: Any) -> dict[str, Any]:
     """A report with a file and contact details, another case, and a saved view."""
     resident = Resident(app.test_client())
     answers = hate_answers(contact=IDENTIFIED_CONTACT)
-    for name in ("kind", "incident", "place"):
+    resident.begin(answers)
+    for name in ("incident", "place"):
         resident.post(f"/report/{name}", answers[name])
     assert upload(resident, "photo.png") == 302
     resident.post("/report/contact", answers["contact"])
@@ -161,9 +162,21 @@ def test_no_resident_input_gives_a_server_error(
     app: Flask, world: dict[str, Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     resident = Resident(app.test_client())
-    # "Not sure" with contact details: every page of the form applies.
-    answers = hate_answers(kind={"kind": "unsure"}, contact={"name": "Ana", "email": "a@b.example"})
-    for name in ("kind", "incident", "place", "contact"):
+    # "Not sure", for someone else, with contact details and an interpreter in another
+    # language: every page of the form applies.
+    answers = hate_answers(
+        kind={"kind": "unsure"},
+        incident={"reporter_role": "behalf", "reporter_relationship": "friend"},
+        contact={
+            "name": "Ana",
+            "email": "a@b.example",
+            "interpreter_language": "other",
+            "interpreter_other": "Mam",
+        },
+    )
+    answers["incident"]["affected_consent"] = "yes"
+    resident.begin(answers)
+    for name in ("incident", "place", "contact"):
         resident.post(f"/report/{name}", answers[name])
     token = csrf_of(resident.get("/report/kind").get_data(as_text=True))
     assert token
