@@ -248,6 +248,11 @@ def test_a_police_referral_records_the_channel_and_the_consent_it_came_with(
         ("police", True, "police")
     ]
     assert ("report_taken", "police", browser.staff_id) in audit_events(app, report.id)  # type: ignore[attr-defined]
+    # The case's trail names what happened and the channel, in words.
+    supervisor = staff_browser("supervisor")
+    trail = supervisor.get(f"/staff/cases/{report.id}?audit=all").get_data(as_text=True)
+    assert "Took the report down for the resident" in trail
+    assert "Referral from the police" in trail
 
 
 def test_reporting_for_someone_else_asks_the_same_follow_up_pages(

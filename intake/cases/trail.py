@@ -74,6 +74,8 @@ ACTIONS: dict[str, LazyString] = {
     "disposal_approved": _l("Disposal approved"),
     "disposal_cancelled": _l("Disposal cancelled"),
     "disposed": _l("Disposed of"),
+    "report_taken": _l("Took the report down for the resident"),
+    "callback_closed": _l("Took the report from a call-back request"),
 }
 FIELDS: dict[str, LazyString] = {
     "status": _l("Status"),
@@ -149,15 +151,24 @@ def _who(event: AuditEvent) -> str | LazyString:
     return _l("The portal")
 
 
+def _detail(event: AuditEvent) -> str | None:
+    if event.action == "report_taken":  # The channel it came by.
+        return str(vocab.label(vocab.CHANNELS, event.detail))
+    return event.detail if event.action in SHOWN_DETAIL else None
+
+
 def _entry(event: AuditEvent) -> Entry:
+    # A call-back's own status (open → converted) is the request's, not the case's.
+    own = event.action != "callback_closed"
+    field = event.field if own else None
     return Entry(
         at=event.created_at,
         who=_who(event),
         what=ACTIONS.get(event.action, event.action),
-        field=FIELDS.get(event.field, event.field) if event.field else None,
-        old=_value(event.field, event.old_value),
-        new=_value(event.field, event.new_value),
-        detail=event.detail if event.action in SHOWN_DETAIL else None,
+        field=FIELDS.get(field, field) if field else None,
+        old=_value(field, event.old_value) if own else None,
+        new=_value(field, event.new_value) if own else None,
+        detail=_detail(event),
         linked=event.new_value if event.action == "link" else None,
     )
 
