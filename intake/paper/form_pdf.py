@@ -76,6 +76,12 @@ class PaperPDF(FPDF):
         """A multi-line cell in the text's own direction, aligned to the language's start."""
         self.set_text_shaping(True, direction=text_direction(text))
         options.setdefault("align", self.align)
+        # fpdf2 (2.8.9) forgets that a fallback font drew the end of the previous text and skips
+        # selecting the body font again, so the next text drew with the fallback's glyph codes
+        # (garbage on screen, "No font in show" to poppler): select it anew, always.
+        family, style, size = self.font_family, self.font_style, self.font_size_pt
+        self.set_font(family, style, size + 1)
+        self.set_font(family, style, size)
         self.multi_cell(width, height, clean(text), **options)
 
     def para(self, text: str, size: float = 10, bold: bool = False, height: float = 5) -> None:

@@ -52,6 +52,8 @@ def test_a_resident_files_a_hate_incident_with_evidence(
     go_on(page)
     page.get_by_role("group", name="Are you in danger now?").get_by_label("No").check()
     go_on(page)
+    page.get_by_label("It happened to me").check()
+    go_on(page)
     page.get_by_label("Religion").check()
     go_on(page)
     page.get_by_label("Insults, slurs or harassment").check()
@@ -71,6 +73,7 @@ def test_a_resident_files_a_hate_incident_with_evidence(
     assert page.get_by_text("letter.pdf").count() >= 1
     follow(page, page.get_by_role("button", name="Continue"))
     follow(page, page.get_by_role("button", name="Continue"))  # Contact: stay anonymous.
+    follow(page, page.get_by_role("button", name="Continue"))  # No interpreter needed.
     expect(page).to_have_title(re.compile("Check and send"))
     # The review step changes one answer and keeps the others.
     follow(page, page.get_by_role("link", name=re.compile("Change.*Tell us what happened")))
@@ -106,6 +109,8 @@ def start_a_story(page: Any, base: str, story: str) -> None:
     page.get_by_label("I am not sure").check()
     go_on(page)
     page.get_by_role("group", name="Are you in danger now?").get_by_label("No").check()
+    go_on(page)
+    page.get_by_label("It happened to me").check()
     go_on(page, 5)  # Where, why and what: a resident who is not sure may leave them.
     fill_incident(page, story)
     go_on(page)
