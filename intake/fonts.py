@@ -105,9 +105,31 @@ def drawable(text: str) -> bool:
     return all(ord(char) in letters for char in text if not char.isspace())
 
 
-def prepare(pdf: FPDF, texts: Iterable[str], family: str = "body") -> None:
+# The faces of the Noto CJK collections (NotoSansCJK-*.ttc: JP, KR, SC, TC): a Korean document
+# draws with the Korean face, any other with Simplified Chinese (the Chinese the portal offers).
+CJK_FACES = {"ja": 0, "ko": 1, "zh": 2}
+CJK_DEFAULT_FACE = 2
+
+
+def face(path: Path, language: str | None) -> int:
+    """Which face of a font file to draw `language` with (0 unless it is a collection)."""
+    if path.suffix.lower() != ".ttc":
+        return 0
+    return CJK_FACES.get(language or "", CJK_DEFAULT_FACE)
+
+
+def bold_file(path: Path) -> Path:
+    """The bold file beside a regular one (Noto names them alike), else the regular itself."""
+    bold = path.with_name(path.name.replace("Regular", "Bold"))
+    return bold if bold.exists() else path
+
+
+def prepare(
+    pdf: FPDF, texts: Iterable[str], family: str = "body", language: str | None = None
+) -> None:
     """Add the body font (regular and bold) as `family`, shaping on, and the fallbacks that
-    `texts` need and this machine has."""
+    `texts` need and this machine has, regular and bold (a bold heading in Chinese falls back
+    too), in the faces for `language`."""
     pdf.add_font(family, "", str(BODY))
     pdf.add_font(family, "B", str(BODY_BOLD))
     pdf.set_text_shaping(True)
@@ -115,7 +137,19 @@ def prepare(pdf: FPDF, texts: Iterable[str], family: str = "body") -> None:
     for name in sorted(_needed("".join(texts))):
         path = fallback_file(name)
         if path is not None:
-            pdf.add_font(name, "", str(path))
+            number = face(path, language)
+            pdf.add_font(name, "", str(path), collection_font_number=number)
+            pdf.add_font(name, "B", str(bold_file(path)), collection_font_number=number)
             fallbacks.append(name)
     if fallbacks:
-        pdf.set_fallback_fonts(fallbacks)
+        pdf.set_fallback_fonts(fallbacks, exact_match=False)
+
+
+def select_again(pdf: FPDF) -> None:
+    """Select the current font anew before the next text. fpdf2 (2.8.9) forgets that a
+    fallback font drew the end of the previous text and skips selecting the font, so the next
+    text would draw with the fallback's glyph codes (garbage on screen, "No font in show" to
+    poppler)."""
+    family, style, size = pdf.font_family, pdf.font_style, pdf.font_size_pt
+    pdf.set_font(family, style, size + 1)
+    pdf.set_font(family, style, size)

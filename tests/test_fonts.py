@@ -5,6 +5,8 @@ skips locally with the reason and fails in CI."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from io import BytesIO
 
 import pytest
@@ -56,3 +58,32 @@ def test_text_without_fallback_letters_reads_no_fallback_font(app: Flask) -> Non
         assert fonts._needed("Hello, Chicago") == set()  # noqa: SLF001
         assert fonts._needed("你好") == {"noto-cjk"}  # noqa: SLF001
         assert fonts._needed("नमस्ते") == {"noto-devanagari"}  # noqa: SLF001
+
+
+@pytest.mark.parametrize("language", ["zh", "ko", "hi"])
+def test_a_letters_bold_heading_and_the_text_after_it_are_drawn(app: Flask, language: str) -> None:
+    """The letterhead's bold commission name falls back to the Noto font (bold) like the body,
+    and the address after it is drawn with a font selected (read as viewers do, by poppler)."""
+    needs_fonts()
+    needs_poppler()
+    with app.test_request_context():
+        data = build(Letter(language=language, record_number="HR-TEST-0001", body="Hello."))
+    read = subprocess.run(  # noqa: S603 - a fixed program, our own bytes
+        ["pdftotext", "-", "-"],  # noqa: S607
+        input=data,
+        capture_output=True,
+        check=True,
+    )
+    text = read.stdout.decode("utf-8")
+    heading = {"zh": "芝加哥人际关系委员会", "ko": "시카고인간관계위원회", "hi": "आयोग"}
+    assert heading[language] in text.replace(" ", "")  # The letterhead, bold.
+    assert "Sedgwick" in text
+    assert b"No font in show" not in read.stderr
+
+
+def needs_poppler() -> None:
+    if shutil.which("pdftotext") is None:
+        reason = "pdftotext not installed (apt-get install poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)

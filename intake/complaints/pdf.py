@@ -79,7 +79,9 @@ def build(report: Report, complaint: Complaint) -> bytes:
     pdf.set_creation_date(signed)
     said = [str(getattr(complaint, name) or "") for name in FIELDS]
     fonts.prepare(
-        pdf, [*said, complaint.signed_name or "", oath.translated(complaint.language) or ""]
+        pdf,
+        [*said, complaint.signed_name or "", oath.translated(complaint.language) or ""],
+        language=complaint.language,
     )
     pdf.set_margins(25, 20, 25)
     pdf.set_auto_page_break(True, margin=20)

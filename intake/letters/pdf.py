@@ -86,7 +86,7 @@ def build(letter: Letter) -> bytes:
     align = "R" if direction(letter.language) == "rtl" else "L"
     pdf = FPDF(format="Letter")
     pdf.set_title(clean(head[0]))
-    fonts.prepare(pdf, [*head, dated, *recipient, record, letter.body])
+    fonts.prepare(pdf, [*head, dated, *recipient, record, letter.body], language=letter.language)
     pdf.set_margins(25, 20, 25)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()

@@ -27,9 +27,6 @@ from ..i18n import direction
 from .content import Header, Item, Part, header, parts
 
 WIDE_FONT = "noto-arabic"  # The body font of right-to-left documents (intake.fonts.FALLBACKS).
-# The face of the Noto CJK collection for each language: Korean, else Simplified Chinese.
-CJK_FACES = {"ko": 1}
-CJK_DEFAULT_FACE = 2
 MARGIN = 18.0
 BOX = 3.6
 LINE_GAP = 8.5
@@ -76,12 +73,7 @@ class PaperPDF(FPDF):
         """A multi-line cell in the text's own direction, aligned to the language's start."""
         self.set_text_shaping(True, direction=text_direction(text))
         options.setdefault("align", self.align)
-        # fpdf2 (2.8.9) forgets that a fallback font drew the end of the previous text and skips
-        # selecting the body font again, so the next text drew with the fallback's glyph codes
-        # (garbage on screen, "No font in show" to poppler): select it anew, always.
-        family, style, size = self.font_family, self.font_style, self.font_size_pt
-        self.set_font(family, style, size + 1)
-        self.set_font(family, style, size)
+        fonts.select_again(self)
         self.multi_cell(width, height, clean(text), **options)
 
     def para(self, text: str, size: float = 10, bold: bool = False, height: float = 5) -> None:
@@ -269,11 +261,6 @@ def texts(head: Header, found: list[Part]) -> Iterator[str]:
     yield _("Page %(page)d of %(total)d", page=99, total=99)
 
 
-def _bold(path: Path) -> Path:
-    bold = path.with_name(path.name.replace("Regular", "Bold"))
-    return bold if bold.exists() else path
-
-
 def font_files(language: str, text: str) -> list[tuple[str, Path, int]]:
     """(family, file, face) of every font the document uses, body first."""
     used: list[tuple[str, Path, int]] = []
@@ -287,14 +274,13 @@ def font_files(language: str, text: str) -> list[tuple[str, Path, int]]:
             continue
         path = fonts.fallback_file(family)
         if path is not None:
-            face = CJK_FACES.get(language, CJK_DEFAULT_FACE) if path.suffix == ".ttc" else 0
-            used.append((family, path, face))
+            used.append((family, path, fonts.face(path, language)))
     return used
 
 
 def _add_fonts(pdf: PaperPDF, used: list[tuple[str, Path, int]]) -> None:
     for family, path, face in used:
-        bold = fonts.BODY_BOLD if path == fonts.BODY else _bold(path)
+        bold = fonts.BODY_BOLD if path == fonts.BODY else fonts.bold_file(path)
         pdf.add_font(family, "", str(path), collection_font_number=face)
         pdf.add_font(family, "B", str(bold), collection_font_number=face)
     # Bold text falls back too (a bold Chinese heading uses the bold CJK face).

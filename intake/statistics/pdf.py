@@ -86,7 +86,8 @@ def _document(summary: Summary) -> _Report:
     labels = [row.label for table in summary.tables for row in table.rows]
     titles = [str(table.title) for table in summary.tables]
     months = [row.label for row in summary.trend]
-    fonts.prepare(pdf, [head, *titles, *labels, *months, _("Page %(page)d", page=1)])
+    texts = [head, *titles, *labels, *months, _("Page %(page)d", page=1)]
+    fonts.prepare(pdf, texts, language=str(get_locale()))
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     return pdf
