@@ -78,13 +78,22 @@ def resident_pages(page: Any, base: str, audit: Auditor, language: str) -> None:
         "story": lambda: page.fill('textarea[name="narrative"]', "Something happened at work."),
         "where": lambda: page.check('input[name="in_city"][value="unsure"]'),
         "details": lambda: page.fill('input[name="name"]', "Ana"),
+        # For someone else, who needs an interpreter in a language the portal does not ship.
+        "reporter": lambda: page.check('input[name="reporter_role"][value="behalf"]'),
+        "relationship": lambda: (
+            page.check('input[name="reporter_relationship"][value="friend"]'),
+            page.check('input[name="affected_consent"][value="yes"]'),
+        ),
+        "affected": lambda: page.fill('input[name="affected_name"]', "Luis"),
+        "interpreter": lambda: page.select_option('select[name="interpreter_language"]', "other"),
+        "interpreter_other": lambda: page.fill('input[name="interpreter_other"]', "Mam"),
     }
     while (name := page_name(page)) != "review":
         audit.check(name)
         if name == "evidence":
             submit(page, 'button[value="continue"]')
             continue
-        if name in ("when", "story", "where"):
+        if name in ("when", "story", "where", "reporter", "relationship", "interpreter_other"):
             submit(page)
             audit.check(f"{name} with errors")
         if name == "details":
@@ -108,6 +117,12 @@ def resident_pages(page: Any, base: str, audit: Auditor, language: str) -> None:
     page.fill('input[name="receipt"]', receipt)
     submit(page)
     audit.check("status page")
+    page.goto(f"{base}/call-back")
+    audit.check("call-back")
+    submit(page)
+    audit.check("call-back with errors")
+    page.goto(f"{base}/report/paper")
+    audit.check("paper form")
     page.goto(f"{base}/nowhere")
     audit.check("not found page")
 
@@ -130,6 +145,8 @@ def staff_pages(page: Any, base: str, audit: Auditor, email: str) -> None:
         "/staff/cases?q=work",
         "/staff/cases/1",
         "/staff/reports",
+        "/staff/intake",
+        "/staff/callbacks",
         "/staff/reassign",
         "/staff/admin/staff",
         "/staff/admin/staff/1",
