@@ -211,6 +211,12 @@ def test_keyboard_only_with_visible_focus(live_server: Any, page_factory: Any) -
     while page.evaluate("document.activeElement.tagName") != "BUTTON":
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/report/reporter"))
+    page.get_by_label("It happened to me").focus()
+    page.keyboard.press("Space")
+    while page.evaluate("document.activeElement.tagName") != "BUTTON":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     page.wait_for_url(re.compile("/report/area"))
     page.get_by_label("Work or applying for a job").focus()
     page.keyboard.press("Space")
