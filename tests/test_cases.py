@@ -200,6 +200,36 @@ def test_duplicates_are_hinted(app: Flask, staff_browser: Any, make_case: Any) -
             assert db.session.get(Report, other).case_number in page  # type: ignore[union-attr]
 
 
+def test_duplicates_find_the_same_person_as_reporter_or_affected(
+    app: Flask, staff_browser: Any, make_case: Any
+) -> None:
+    """Ana reports for herself; a witness names her as the person it happened to; an advocate
+    reports for her too: each case page hints at the others, and not at an unrelated case."""
+    email = "ana.same@example.org"
+    herself = make_case(discrimination_answers(contact={"email": email}))
+    witness = make_case(
+        hate_answers(
+            incident={"reporter_role": "witness", "narrative": "Someone else's words entirely."},
+            contact={"affected_email": email.upper()},
+        )
+    )
+    other = make_case(
+        hate_answers(incident={"narrative": "Another story, about graffiti on a garage."})
+    )
+    supervisor = staff_browser("supervisor")
+    with app.app_context():
+        numbers = {
+            case: db.session.get(Report, case).case_number  # type: ignore[union-attr]
+            for case in (herself, witness, other)
+        }
+    page = supervisor.get(f"/staff/cases/{herself}").get_data(as_text=True)
+    assert numbers[witness] in page
+    assert numbers[other] not in page
+    page = supervisor.get(f"/staff/cases/{witness}").get_data(as_text=True)
+    assert numbers[herself] in page
+    assert numbers[other] not in page
+
+
 def test_views_and_downloads_are_audited(app: Flask, staff_browser: Any) -> None:
     resident = Resident(app.test_client())
     answers = hate_answers()
