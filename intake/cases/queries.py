@@ -38,19 +38,20 @@ from ..statuses import TABLE as STATUS_TABLE
 from ..statuses import TRIAGE_STATUSES
 from . import calendar
 from .access import visible_cases
-from .deadlines import due_soon_clause, next_due_order, overdue_clause
 from .search import NUMBER, is_sqlite, matching
 
-SORTS: dict[str, Any] = {
-    "received": Report.created_at,
-    "case": Report.case_number,
-    "status": Report.status,
-    "kind": Report.kind,
-    "due": next_due_order(),
-    "incident": Report.incident_year * 100 + Report.incident_month,
-    "community_area": Report.community_area,
-    "ward": Report.ward,
-    "language": Report.language,
+# Each order's columns: every one is read from an index in that order with the id last
+# (migration 0023), forwards or backwards.
+SORTS: dict[str, tuple[Any, ...]] = {
+    "received": (Report.created_at,),
+    "case": (Report.case_number,),
+    "status": (Report.status,),
+    "kind": (Report.kind,),
+    "due": (Report.next_due_on,),
+    "incident": (Report.incident_year, Report.incident_month, Report.incident_day),
+    "community_area": (Report.community_area,),
+    "ward": (Report.ward,),
+    "language": (Report.language,),
 }
 MOVE_ORDER = tuple(info.status.value for info in STATUS_TABLE)
 MULTI = (
@@ -266,10 +267,10 @@ def conditions(
         where.append(Report.interpreter_language.is_not(None))
     if f.tag:
         where.append(exists().where(ReportTag.report_id == Report.id, ReportTag.tag_id.in_(f.tag)))
-    if f.overdue:
-        where.append(or_(overdue_clause(today), calendar.overdue_clause(today)))
+    if f.overdue:  # A screening target or a running deadline is past.
+        where.append(Report.next_due_on < today)
     if f.due_soon:
-        where.append(or_(due_soon_clause(today), calendar.due_soon_clause(today)))
+        where.append(Report.next_due_on <= today + timedelta(days=calendar.DUE_SOON_DAYS))
     if f.urgent:
         where.append(Report.urgent.is_(True))
     if f.received_from:
@@ -304,12 +305,13 @@ class CasePage:
 
 
 def ordered(query: Select[Any], case_filter: CaseFilter) -> Select[Any]:
-    """Sort by the chosen column (by default urgent cases first), then by id for stability."""
-    column = SORTS[case_filter.sort]
-    direction = column.desc() if case_filter.descending else column.asc()
+    """Sort by the chosen columns (by default urgent cases first), then by id for stability,
+    all in one direction so that an index read backwards gives the descending order."""
+    columns = (*SORTS[case_filter.sort], Report.id)
+    order = [c.desc() if case_filter.descending else c.asc() for c in columns]
     if case_filter.chosen_sort:
-        return query.order_by(direction, Report.id)
-    return query.order_by(Report.urgent.desc(), direction, Report.id)
+        return query.order_by(*order)
+    return query.order_by(Report.urgent.desc(), *order)
 
 
 def count_up_to(where: list[ColumnElement[bool]], limit: int) -> tuple[int, bool]:

@@ -29,10 +29,12 @@ class Incident(db.Model):  # type: ignore[name-defined,misc]
 
 
 # "Possibly the same event" reads the reports whose incident date falls in a window of days:
-# this index bounds that query to a month or two of reports instead of the whole table.
+# this index bounds that query to a month or two of reports instead of the whole table. With the
+# id last, it is also the case list's "incident" order (migration 0023).
 Index(
     "ix_report_incident_date",
     Report.incident_year,
     Report.incident_month,
     Report.incident_day,
+    Report.id,
 )

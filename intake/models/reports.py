@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -47,8 +48,8 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     # Which HASH_PEPPER peppered it (crypto.PEPPERS): a pepper can be rotated, and a receipt is
     # re-hashed with the newest one when its resident next opens the report.
     pepper_version: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
-    kind: Mapped[str] = mapped_column(String(20), index=True)
-    language: Mapped[str] = mapped_column(String(10), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(10))
     anonymous: Mapped[bool] = mapped_column(Boolean, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     # The day it arrived at the commission (its time zone): what reports count by.
@@ -73,7 +74,7 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     city: Mapped[str | None] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(EncryptedText)
     community_area: Mapped[int | None] = mapped_column(Integer)
-    ward: Mapped[int | None] = mapped_column(Integer, index=True)
+    ward: Mapped[int | None] = mapped_column(Integer)
     location_type: Mapped[str | None] = mapped_column(String(20))
 
     # Who did it.
@@ -119,6 +120,11 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     acknowledge_by: Mapped[date] = mapped_column(Date, index=True)
     screen_by: Mapped[date] = mapped_column(Date, index=True)
+    # The day the case is next due: its screening target while in triage or its earliest running
+    # deadline after acceptance, whichever is first; NOTHING_DUE (2100-12-31) when nothing is.
+    # Kept by the database's triggers (migration 0023), never written by the app, so the list
+    # sorts and filters by it from an index.
+    next_due_on: Mapped[date] = mapped_column(Date, server_default=text("'2100-12-31'"))
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -184,6 +190,18 @@ Index(
 # Cases of one community area narrowed by status and kind (a common filtered list), counted
 # from the index alone; it also serves the community area by itself.
 Index("ix_report_area_filters", Report.community_area, Report.status, Report.kind)
+# Every order the list can be sorted in, with the id as tie-breaker (read forwards or backwards).
+for _name, _column in (
+    ("kind_order", Report.kind),
+    ("status_sort", Report.status),
+    ("language_order", Report.language),
+    ("area_order", Report.community_area),
+    ("ward_order", Report.ward),
+    ("next_due", Report.next_due_on),
+):
+    Index(f"ix_report_{_name}", _column, Report.id)
+# The list opened without filters: urgent cases first, then the soonest due.
+Index("ix_report_due_queue", Report.urgent.desc(), Report.next_due_on, Report.id)
 # How reports came in and who made them, per period (statistics/ways_in), from the index alone.
 Index("ix_report_received_channel", Report.received_on, Report.channel)
 Index("ix_report_received_reporter", Report.received_on, Report.reporter_role)
