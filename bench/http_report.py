@@ -1,0 +1,164 @@
+"""Tables of bench/http_mix.py runs: per kind, exports, the targets, and size-to-size ratios."""
+
+from __future__ import annotations
+
+from typing import Any
+
+CASE_LONG = "case: identified, long trail"
+CASE_FRESH = "case: fresh anonymous"
+# Targets of issue 20, as ratios.
+CASE_TARGET = 1.5
+REPORTS_TARGET = 1.5
+GROWTH_TARGET = 2.0
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def kinds_table(run: dict[str, Any]) -> list[str]:
+    """Per kind: count, p50, p95, max and server CPU per request."""
+    lines = [
+        f"### {run['database']}, {run['cases']:,} cases, statistics: {run['statistics']}",
+        "",
+        _row(["request", "count", "p50 ms", "p95 ms", "max ms", "server CPU ms/req"]),
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, kind in run["kinds"].items():
+        lines.append(
+            _row(
+                [
+                    name.replace("|", "\\|"),
+                    str(kind["count"]),
+                    f"{kind['p50_ms']:.1f}",
+                    f"{kind['p95_ms']:.1f}",
+                    f"{kind['max_ms']:.1f}",
+                    f"{kind['cpu_ms']:.1f}",
+                ]
+            )
+        )
+    total = sum(kind["count"] for kind in run["kinds"].values())
+    lines += ["", f"{total:,} requests in the mix."]
+    return lines
+
+
+def exports_table(run: dict[str, Any]) -> list[str]:
+    """Each export: first byte, total, rows/s, size, the busiest worker's private memory."""
+    lines = [
+        "",
+        _row(
+            [
+                "export",
+                "rows",
+                "first byte s",
+                "total s",
+                "rows/s",
+                "MiB",
+                "worker private peak MiB",
+                "growth MiB",
+            ]
+        ),
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for item in run["exports"]:
+        lines.append(
+            _row(
+                [
+                    item["format"],
+                    f"{item['rows']:,}",
+                    f"{item['ttfb_s']:.2f}",
+                    f"{item['total_s']:.2f}",
+                    f"{item['rows_per_s']:,.0f}",
+                    f"{item['mib']:.1f}",
+                    f"{item['worker_private_peak_mib']:.0f}",
+                    f"{item['worker_private_growth_mib']:.1f}",
+                ]
+            )
+        )
+    return lines
+
+
+def targets(run: dict[str, Any]) -> list[str]:
+    """The ratios one run can show: case pages, reports page against the summary alone."""
+    kinds = run["kinds"]
+    lines = ["", "| target | figure | met |", "|---|---:|---|"]
+    if CASE_LONG in kinds and CASE_FRESH in kinds:
+        ratio = kinds[CASE_LONG]["p95_ms"] / kinds[CASE_FRESH]["p95_ms"]
+        lines.append(
+            _row(
+                [
+                    f"case page p95, long trail / fresh anonymous ≤ {CASE_TARGET}",
+                    f"{ratio:.2f}",
+                    _met(ratio <= CASE_TARGET),
+                ]
+            )
+        )
+    page = kinds["reports page"]["p50_ms"]
+    ratio = page / run["summary_alone_ms"]
+    lines.append(
+        _row(
+            [
+                f"reports page p50 {page:.0f} ms / summary alone {run['summary_alone_ms']:.0f} ms"
+                f" ≤ {REPORTS_TARGET}",
+                f"{ratio:.2f}",
+                _met(ratio <= REPORTS_TARGET),
+            ]
+        )
+    )
+    for item in run["exports"][:: max(1, len(run["exports"]) // 2)]:
+        lines.append(
+            _row(
+                [
+                    f"{item['format']} export first byte ≤ 1 s",
+                    f"{item['ttfb_s']:.2f} s",
+                    _met(item["ttfb_s"] <= 1),
+                ]
+            )
+        )
+    seed = run.get("seed_seconds")
+    filed = "ok" if run["filed_after_seed"] else "FAILED"
+    lines += [
+        "",
+        f"Seed: {seed if seed is not None else 'reused'} s"
+        + (f" ({seed / run['cases'] * 10_000:.1f} s per 10k cases)" if seed else "")
+        + f"; a real filing over HTTP after the seed: {filed}.",
+    ]
+    return lines
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def growth(runs: list[dict[str, Any]]) -> list[str]:
+    """Per database: p95 at each size over p95 at its smallest size, per kind (target ≤ 2)."""
+    lines: list[str] = []
+    for database in dict.fromkeys(run["database"] for run in runs):
+        mine = sorted((r for r in runs if r["database"] == database), key=lambda r: r["cases"])
+        if len(mine) < 2:
+            continue
+        base = mine[0]
+        sizes = [f"{r['cases']:,}" for r in mine[1:]]
+        lines += [
+            "",
+            f"### {database}: p95 / p95 at {base['cases']:,} cases (target ≤ {GROWTH_TARGET})",
+            "",
+            _row(["request", *sizes]),
+            "|---|" + "---:|" * len(sizes),
+        ]
+        for name, kind in base["kinds"].items():
+            cells = []
+            for run in mine[1:]:
+                other = run["kinds"].get(name)
+                if other is None:
+                    cells.append("–")
+                    continue
+                ratio = other["p95_ms"] / kind["p95_ms"]
+                cells.append(f"{ratio:.2f}" if ratio <= GROWTH_TARGET else f"**{ratio:.2f}**")
+            lines.append(_row([name.replace("|", "\\|"), *cells]))
+    return lines
+
+
+def report(run: dict[str, Any]) -> list[str]:
+    """Every table of one run."""
+    return kinds_table(run) + exports_table(run) + targets(run)
