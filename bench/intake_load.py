@@ -2,12 +2,16 @@
 
     .venv/bin/python -m bench.intake_load [--databases sqlite,postgresql] [--clients 16]
         [--requests 400] [--bare-requests 2000] [--workers 2] [--threads 4] [--cheap-receipts]
+        [--burst 200]
 
 Both sides run under gunicorn with the repo's gunicorn.conf.py and the same workers x threads, on
 a fresh database of each kind: intake in production configuration (real argon2id receipts), and
 bench/bare.py. Loopback clients (bench/loopback.py) measure the bare endpoint, the POST that
 files a report (each resident first walks the form up to the review page, untimed), and whole
-filings from the landing page to the confirmation. Then one submission is profiled in-process
+filings from the landing page to the confirmation, with the server's CPU (its workers' utime +
+stime from /proc) per whole filing over its CPU per bare request (issue 20: at most 20x). Then
+`--burst` residents, each walked to the review page first, press Send within one second (one
+connection each, released together): all must succeed. Then one submission is profiled in-process
 with cProfile. --cheap-receipts adds a row with intake in its testing configuration (argon2
 CHEAPEST), to show what the rest of a submission costs.
 """
@@ -22,6 +26,7 @@ import re
 import secrets
 import sys
 import tempfile
+import threading
 import time
 from functools import partial
 from http.client import HTTPConnection
@@ -33,6 +38,7 @@ from cryptography.fernet import Fernet
 import config
 from bench import bare
 from bench.loopback import Browser, Run, Unexpected, databases, fetch, hammer
+from bench.procstats import cpu_seconds, server_processes
 from intake import create_app, receipts
 from intake.extensions import db
 from tests.helpers import CSRF_INPUT, IDENTIFIED_CONTACT, hate_answers
@@ -109,14 +115,49 @@ def post_bare(conn: HTTPConnection) -> None:
 
 
 def bench_bare(url: str, args: argparse.Namespace) -> Run:
-    """Requests/s of the bare one-row insert, after a warm-up (workers boot, pools connect)."""
+    """Requests/s of the bare one-row insert, after a warm-up (workers boot, pools connect),
+    and the server's CPU per request (`Run.cpu`)."""
     bare.create_schema(url)
     with gunicorn(
         "bench.bare:create_app()", {"DATABASE_URL": url}, args.workers, args.threads
     ) as port:
         warm = hammer(port, args.clients, [post_bare] * (4 * args.clients))
+        _master, workers = server_processes(port, args.workers)
+        cpu = cpu_seconds(workers)
         run = hammer(port, args.clients, [post_bare] * args.bare_requests)
+        run.cpu = (cpu_seconds(workers) - cpu) / max(1, run.done)
     run.errors.extend(warm.errors)
+    return run
+
+
+def burst(port: int, residents: int, clients: int) -> Run:
+    """`residents` each walked to the review page, then all pressing Send within a second:
+    one thread and connection each, released together."""
+    browsers = [Browser() for _ in range(residents)]
+    walked = hammer(port, clients, [partial(walk, b) for b in browsers])
+    ready = [b for b in browsers if b.token]
+    gate = threading.Barrier(len(ready))
+    errors: list[str] = []
+
+    def press(browser: Browser) -> None:
+        conn = HTTPConnection("127.0.0.1", port, timeout=300)
+        conn.connect()
+        gate.wait()
+        try:
+            send(browser, conn)
+        except Exception as error:  # Every failure counts; the others go on.
+            errors.append(repr(error))
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=press, args=(b,)) for b in ready]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    run = Run(time.perf_counter() - started, len(ready) - len(errors), errors)
+    run.errors.extend(walked.errors)
     return run
 
 
@@ -129,8 +170,11 @@ def migrated(url: str, **overrides: Any) -> Any:
         logging.disable(logging.NOTSET)
 
 
-def bench_intake(url: str, environment: str, args: argparse.Namespace) -> tuple[Run, Run]:
-    """Filing POSTs/s (each form walked first, untimed), then whole filings/s."""
+def bench_intake(
+    url: str, environment: str, args: argparse.Namespace
+) -> tuple[Run, Run, Run | None]:
+    """Filing POSTs/s (each form walked first, untimed), whole filings/s with the server's CPU
+    per filing (`Run.cpu`), then `args.burst` residents pressing Send at once."""
     with migrated(url).app_context():
         db.engine.dispose()
     env = {
@@ -148,9 +192,13 @@ def bench_intake(url: str, environment: str, args: argparse.Namespace) -> tuple[
             browsers = [Browser() for _ in range(args.requests)]
             walked = hammer(port, args.clients, [partial(walk, b) for b in browsers])
             sends = hammer(port, args.clients, [partial(send, b) for b in browsers if b.token])
+            _master, workers = server_processes(port, args.workers)
+            cpu = cpu_seconds(workers)
             filings = hammer(port, args.clients, [file_whole] * args.requests)
+            filings.cpu = (cpu_seconds(workers) - cpu) / max(1, filings.done)
+            crowd = burst(port, args.burst, args.clients) if args.burst else None
     sends.errors.extend(walked.errors)
-    return sends, filings
+    return sends, filings, crowd
 
 
 def profile(url: str) -> tuple[float, float, float, pstats.Stats]:
@@ -208,9 +256,13 @@ def breakdown(stats: pstats.Stats) -> dict[str, float]:
     return parts
 
 
-def row(label: str, bare_run: Run, sends: Run, filings: Run) -> list[str]:
+def row(label: str, bare_run: Run, sends: Run, filings: Run, crowd: Run | None) -> list[str]:
     """One line of the load table; errors of the bare side count on every line."""
     errors = [*bare_run.errors, *sends.errors, *filings.errors]
+    crowd_cells = ["–", "–"]
+    if crowd is not None:
+        errors += crowd.errors
+        crowd_cells = [f"{crowd.done}/{crowd.done + len(crowd.errors)}", f"{crowd.seconds:.1f}"]
     for error in errors[:5]:
         print(f"{label}: {error}", file=sys.stderr)
     return [
@@ -220,6 +272,10 @@ def row(label: str, bare_run: Run, sends: Run, filings: Run) -> list[str]:
         f"{sends.rate / bare_run.rate:.1%}",
         f"{filings.rate:.2f}",
         f"{filings.rate / bare_run.rate:.2%}",
+        f"{bare_run.cpu * 1000:.1f}",
+        f"{filings.cpu * 1000:.1f}",
+        f"{filings.cpu / bare_run.cpu:.1f}" if bare_run.cpu else "–",
+        *crowd_cells,
         str(len(errors)),
     ]
 
@@ -257,6 +313,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers, both sides")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker, both sides")
     parser.add_argument("--cheap-receipts", action="store_true", help="add an argon2 CHEAPEST row")
+    parser.add_argument("--burst", type=int, default=200, help="residents pressing Send at once")
     args = parser.parse_args()
     rows, profiles = [], []
     for kind in args.databases.split(","):
@@ -267,7 +324,9 @@ def main() -> None:
     print(
         "| database | bare req/s | intake submit req/s | ratio | whole filings/s | ratio |", end=""
     )
-    print(" errors |\n|---|---:|---:|---:|---:|---:|---:|")
+    print(" bare CPU ms/req | filing CPU ms | CPU ratio (≤ 20) |", end="")
+    print(f" {args.burst} at once: sent | in s | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for cells in rows:
         print("| " + " | ".join(cells) + " |")
     print("\n" + "\n".join(profiles))

@@ -45,6 +45,8 @@ class Run:
     seconds: float
     done: int
     errors: list[str]
+    # The server's CPU seconds per successful job, when measured (bench/procstats.py).
+    cpu: float = 0.0
 
     @property
     def rate(self) -> float:
