@@ -2,7 +2,7 @@
 request, latency and server CPU per kind, exports with their memory, at several sizes.
 
     .venv/bin/python -m bench.http_mix 10000 [100000 1000000] [--databases sqlite,postgresql]
-        [--keep DIR] [--statistics analyze|none] [--repeats 13] [--exports 2]
+        [--keep DIR] [--statistics analyze|none] [--repeats 14] [--exports 2]
         [--workers 2] [--threads 4] [--out DIR]
     .venv/bin/python -m bench.http_mix --compare A.json B.json ...
 
@@ -43,6 +43,7 @@ from bench.loopback import Browser, Unexpected, fetch
 from bench.procstats import MemorySampler, cpu_seconds, server_processes
 from bench.run import BENCH_SETTINGS, database
 from bench.seed import analyze, seed
+from config import TestingConfig
 from intake import clock, create_app
 from intake.extensions import db
 from intake.models import Report
@@ -52,8 +53,9 @@ from tests.helpers import CSRF_INPUT, STAFF_PASSWORD, create_staff, totp_code
 from tests.serving import gunicorn
 
 SUPERVISOR = "bench@staff.example"
-# The keys the seed encrypts and hashes with, and the server reads with (never a real one).
-KEYS = {**BENCH_SETTINGS, "HASH_PEPPER": "bench-pepper"}
+# The keys the seed encrypts and hashes with, and the server reads with (never real ones): the
+# pepper is the testing configuration's, which bench/run.py seeds with, so kept files serve both.
+KEYS = {**BENCH_SETTINGS, "HASH_PEPPER": TestingConfig.HASH_PEPPER}
 SUMMARY_RUNS = 5
 
 
@@ -247,7 +249,7 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--keep", type=Path, help="keep and reuse seeded SQLite files here")
     parser.add_argument("--statistics", choices=("analyze", "none"), default="analyze")
-    parser.add_argument("--repeats", type=int, default=13, help="requests of each kind")
+    parser.add_argument("--repeats", type=int, default=14, help="requests of each kind")
     parser.add_argument("--exports", type=int, default=2, help="exports of each format")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
