@@ -208,12 +208,22 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=zone)
 
 
-def _has_term(vocabulary: str, codes: list[str]) -> ColumnElement[bool]:
-    return exists().where(
-        ReportTerm.report_id == Report.id,
-        ReportTerm.vocabulary == vocabulary,
-        ReportTerm.code.in_(codes),
-    )
+def _has_term(vocabulary: str, codes: list[str], scan_in_order: bool) -> ColumnElement[bool]:
+    """Cases carrying one of these terms: see `_linked`."""
+    chosen = (ReportTerm.vocabulary == vocabulary, ReportTerm.code.in_(codes))
+    return _linked(ReportTerm.report_id, chosen, scan_in_order)
+
+
+def _linked(
+    report_id: Any, where: tuple[ColumnElement[bool], ...], scan_in_order: bool
+) -> ColumnElement[bool]:
+    """Cases with a row in another table (a term, a tag). Counting, or a page of few matches:
+    the matching ids come from that table's index (an EXISTS per case would read every case).
+    A page among many matches: checked case by case while the list is read in its order, which
+    finds a page long before the matches could all be fetched and sorted."""
+    if scan_in_order:
+        return exists().where(report_id == Report.id, *where)
+    return Report.id.in_(select(report_id).where(*where))
 
 
 def _status_in(statuses: list[str]) -> ColumnElement[bool]:
@@ -246,7 +256,7 @@ def conditions(
     }
     for name, vocabulary in vocabularies.items():
         if getattr(f, name):
-            where.append(_has_term(vocabulary, getattr(f, name)))
+            where.append(_has_term(vocabulary, getattr(f, name), scan_in_order))
     if f.community_area is not None:
         where.append(Report.community_area == f.community_area)
     if f.ward is not None:
@@ -266,7 +276,7 @@ def conditions(
     if f.interpreter:
         where.append(Report.interpreter_language.is_not(None))
     if f.tag:
-        where.append(exists().where(ReportTag.report_id == Report.id, ReportTag.tag_id.in_(f.tag)))
+        where.append(_linked(ReportTag.report_id, (ReportTag.tag_id.in_(f.tag),), scan_in_order))
     if f.overdue:  # A screening target or a running deadline is past.
         where.append(Report.next_due_on < today)
     if f.due_soon:
@@ -324,8 +334,9 @@ def count_up_to(where: list[ColumnElement[bool]], limit: int) -> tuple[int, bool
     return min(total, limit), total > limit
 
 
-# From how many matches on, a search in the default order reads the list in that order (see
-# `_word_matches`); other orders have no index to read the list by.
+# From how many matches on, a page of a search or of a term or tag filter is found by reading
+# the list in its order (every order has an index), rather than by sorting every match (see
+# `_word_matches` and `_linked`).
 MANY_MATCHES = 1000
 
 
@@ -349,7 +360,7 @@ def case_page(
     page = case_filter.page
     if not capped:  # Past the end of a list counted whole: its last page.
         page = min(page, max(1, -(-total // per_page)))
-    if case_filter.q and total >= MANY_MATCHES and not case_filter.chosen_sort:
+    if total >= MANY_MATCHES:
         where = conditions(case_filter, staff, today, scan_in_order=True)
     # The page's ids first, sorted from an index alone; then just those cases, whole.
     page_ids = (

@@ -202,6 +202,19 @@ for _name, _column in (
     Index(f"ix_report_{_name}", _column, Report.id)
 # The list opened without filters: urgent cases first, then the soonest due.
 Index("ix_report_due_queue", Report.urgent.desc(), Report.next_due_on, Report.id)
+# Filters on a column with a few common values and rare ones (how a report came in, who made
+# it): each value's cases in the list's default order, however common or rare the value.
+for _name, _column in (("channel", Report.channel), ("reporter", Report.reporter_role)):
+    Index(f"ix_report_{_name}_queue", _column, Report.urgent.desc(), Report.created_at, Report.id)
+# The cases needing an interpreter, in the list's default order.
+Index(
+    "ix_report_interpreter_queue",
+    Report.urgent.desc(),
+    Report.created_at,
+    Report.id,
+    postgresql_where=Report.interpreter_language.is_not(None),
+    sqlite_where=Report.interpreter_language.is_not(None),
+)
 # How reports came in and who made them, per period (statistics/ways_in), from the index alone.
 Index("ix_report_received_channel", Report.received_on, Report.channel)
 Index("ix_report_received_reporter", Report.received_on, Report.reporter_role)

@@ -39,6 +39,8 @@ SORT_INDEXES = (
 )
 REPLACED = {"ix_report_kind": ["kind"], "ix_report_language": ["language"], "ix_report_ward": ["ward"]}
 INCIDENT_DATE = ["incident_year", "incident_month", "incident_day"]
+QUEUE_ORDER = [sa.text("urgent DESC"), "created_at", "id"]
+QUEUE_FILTERS = {"ix_report_channel_queue": "channel", "ix_report_reporter_queue": "reporter_role"}
 
 
 def _next_due(dialect):
@@ -125,11 +127,27 @@ def upgrade():
     op.create_index(
         "ix_report_due_queue", "report", [sa.text("urgent DESC"), "next_due_on", "id"]
     )
+    # A filter's value in the list's default order, however common or rare the value.
+    for name, column in QUEUE_FILTERS.items():
+        op.create_index(name, "report", [column, *QUEUE_ORDER])
+    needed = sa.text("interpreter_language IS NOT NULL")
+    op.create_index(
+        "ix_report_interpreter_queue",
+        "report",
+        QUEUE_ORDER,
+        postgresql_where=needed,
+        sqlite_where=needed,
+    )
+    if dialect == "sqlite":
+        # The planner's statistics (the docs' advice after creating indexes): without them,
+        # SQLite takes every equality on an indexed column for a rare one.
+        op.execute("ANALYZE")
 
 
 def downgrade():
     dialect = op.get_bind().dialect.name
-    op.drop_index("ix_report_due_queue", table_name="report")
+    for name in (*QUEUE_FILTERS, "ix_report_interpreter_queue", "ix_report_due_queue"):
+        op.drop_index(name, table_name="report")
     op.drop_index("ix_report_incident_date", table_name="report")
     op.create_index("ix_report_incident_date", "report", INCIDENT_DATE)
     for name, _columns in SORT_INDEXES:
