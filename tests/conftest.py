@@ -130,6 +130,22 @@ def app_factory(tmp_path: Path, databases: Databases) -> Iterator[Any]:
         cleanup()
 
 
+@pytest.fixture(scope="module")
+def module_app(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """One application for a whole test module, for tests that only read from it (the paper
+    form's PDFs, built once per language and app, then served from its cache)."""
+    url, cleanup = databases.new()
+    folder = tmp_path_factory.mktemp("module-app")
+    app = create_app("testing", {"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_FOLDER": str(folder)})
+    yield app
+    with app.app_context():
+        from intake.extensions import db
+
+        db.session.remove()
+        db.engine.dispose()
+    cleanup()
+
+
 @pytest.fixture
 def app(app_factory: Any) -> Flask:
     """The application under test."""

@@ -105,7 +105,17 @@ def printed(label: str, text: str) -> bool:
     return any(Counter(letters(label)) <= Counter(letters(line)) for line in near)
 
 
+@pytest.fixture(scope="module")
+def client(module_app: Flask) -> FlaskClient:
+    """One app for the module: each language's PDF is built once (2-6 s with the CJK fonts),
+    then served from the app's cache, as in production. Only the "built once" test needs a
+    new app of its own."""
+    return module_app.test_client()
+
+
+@cache
 def pdf_text(data: bytes) -> str:
+    """pypdf's text of a PDF (the same bytes are read once per run)."""
     return "".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
 
 
@@ -134,6 +144,7 @@ def needs_poppler() -> None:
         pytest.skip(reason)
 
 
+@cache
 def poppler(data: bytes) -> subprocess.CompletedProcess[str]:
     """pdftotext's reading of a PDF: its text, and its complaints on stderr."""
     return subprocess.run(  # noqa: S603 - a fixed program, our own bytes
@@ -148,7 +159,7 @@ def poppler(data: bytes) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_paper_form_holds_every_question_and_choice(
-    app: Flask, client: FlaskClient, language: str
+    module_app: Flask, client: FlaskClient, language: str
 ) -> None:
     needs_fonts()
     response = client.get(f"/report/paper/{language}.pdf")
@@ -159,7 +170,7 @@ def test_the_paper_form_holds_every_question_and_choice(
         needs_poppler()
         text = poppler(response.get_data()).stdout.encode("latin-1").decode("utf-8")
     first_page = squeezed(PdfReader(BytesIO(response.get_data())).pages[0].extract_text())
-    with app.test_request_context():
+    with module_app.test_request_context():
         labels, choices = expected(language)
     assert len(labels) > 40
     # The first page has the help numbers and the mailing address.
@@ -171,13 +182,13 @@ def test_the_paper_form_holds_every_question_and_choice(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_paper_form_has_no_missing_glyph(
-    app: Flask, client: FlaskClient, language: str
+    module_app: Flask, client: FlaskClient, language: str
 ) -> None:
     """The fonts the form is drawn with have every letter it holds, and every letter of its
     text layer is one the fonts here draw."""
     needs_fonts()
     text = pdf_text(client.get(f"/report/paper/{language}.pdf").get_data())
-    with app.test_request_context():
+    with module_app.test_request_context():
         assert form_pdf.undrawable(language) == ""
     letters = font_letters()
     assert sorted({c for c in squeezed(text) if ord(c) not in letters}) == []
@@ -232,7 +243,8 @@ def test_conditional_questions_say_when_they_apply(client: FlaskClient) -> None:
     assert question < note < following
 
 
-def test_the_pdf_is_an_attachment_built_once(app: Flask, client: FlaskClient) -> None:
+def test_the_pdf_is_an_attachment_built_once(app: Flask) -> None:
+    client = app.test_client()  # A new app: nothing built yet.
     first = client.get("/report/paper/pl.pdf")
     assert first.status_code == 200
     assert first.headers["Content-Disposition"] == 'attachment; filename="report-form-pl.pdf"'
@@ -246,7 +258,7 @@ def test_an_unknown_language_is_not_found(client: FlaskClient, name: str) -> Non
     assert client.get(f"/report/paper/{name}.pdf").status_code == 404
 
 
-def test_the_paper_page_offers_every_language(app: Flask, client: FlaskClient) -> None:
+def test_the_paper_page_offers_every_language(client: FlaskClient) -> None:
     page = client.get("/report/paper").get_data(as_text=True)
     for code in LANGUAGES:
         assert f'href="/report/paper/{code}.pdf"' in page
