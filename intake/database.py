@@ -10,7 +10,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 
 from .extensions import db
-from .folding import fold
+from .folding import fold, search_words
 
 
 @event.listens_for(Engine, "connect")
@@ -21,6 +21,7 @@ def _connection_settings(connection: Any, _record: Any) -> None:
     if type(connection).__module__.startswith("sqlite3"):
         # The search index folds case and accents with the same function as the queries.
         connection.create_function("intake_fold", 1, fold, deterministic=True)
+        connection.create_function("intake_words", 1, search_words, deterministic=True)
         cursor = connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")

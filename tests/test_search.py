@@ -45,12 +45,36 @@ def found(browser: Any, query: str) -> set[int]:
         ("公交", "chinese"),
         ("骂", "chinese"),
         ("버스", "korean"),
+        # Longer Chinese words; characters that are all there but not side by side are not.
+        ("被骂了", "chinese"),
+        ("公交车上被骂", "chinese"),
+        ("上骂", None),
+        # Short words are words (or how one starts), from the index, in any script.
+        ("en", "bus"),
+        ("9", "bus"),
+        ("w", "polish"),
+        ("línea 9", "bus"),
     ],
 )
 def test_words_are_found_whatever_the_accents_case_or_script(
-    staff_browser: Any, cases: dict[str, int], query: str, expected: str
+    staff_browser: Any, cases: dict[str, int], query: str, expected: str | None
 ) -> None:
-    assert found(staff_browser("supervisor"), query) == {cases[expected]}
+    assert found(staff_browser("supervisor"), query) == ({cases[expected]} if expected else set())
+
+
+def test_a_changed_narrative_is_found_by_its_new_words_only(
+    app: Flask, staff_browser: Any, cases: dict[str, int]
+) -> None:
+    with app.app_context():
+        report = db.session.get(Report, cases["chinese"])
+        assert report is not None
+        report.narrative = "房东不给我修暖气 DJ"
+        db.session.commit()
+    browser = staff_browser("supervisor")
+    assert found(browser, "房东") == {cases["chinese"]}
+    assert found(browser, "dj") == {cases["chinese"]}
+    assert found(browser, "公交") == set()
+    assert found(browser, "骂") == set()
 
 
 def test_the_start_of_a_record_or_case_number_finds_the_case(

@@ -5,11 +5,22 @@ ignored (intake/folding.py, migration 0012)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 
 from ..extensions import db
-from ..folding import fold
+from ..folding import UNSPACED_RUN, fold
 from ..models import Report
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -17,9 +28,6 @@ WORD = re.compile(r"\w+", re.UNICODE)
 NUMBER = re.compile(r"\d{4}-\d+|HR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 # The start of one ("2026-000", "HR-Z4T5", "hr-z4t5-9"): cases whose number begins so.
 NUMBER_START = re.compile(r"\d{4}-\d*|HR-[0-9A-Z]{1,4}(-[0-9A-Z]{0,4})?")
-# Scripts written without spaces between words: a word is found inside the text, not only at
-# the start of a token (PostgreSQL's parser keeps a whole Chinese sentence as one token).
-UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def matching(wanted: str, scan_in_order: bool) -> ColumnElement[bool]:
@@ -44,25 +52,45 @@ def _word_matches(word: str, scan_in_order: bool) -> ColumnElement[bool]:
     """One folded word. On SQLite, a word found in many cases is best checked while reading
     the list in its order (`scan_in_order`: "+id" keeps SQLite from fetching every match and
     sorting); a rare word is best fetched from the index and sorted."""
-    inside = f"%{word}%"
     if not is_sqlite():
-        if UNSPACED.search(word):
-            return or_(Report.narrative.ilike(inside), Report.respondent_name.ilike(inside))
+        if UNSPACED_RUN.search(word):
+            return _unspaced_matches(word)
         # Prefix match, on the words as written and on their stems (migration 0012).
         # Folded by the same unaccent as the index ("ł" is "l" there).
         folded = func.intake_unaccent(word).concat(":*")
         query = func.to_tsquery(literal_column("'simple'::regconfig"), folded)
         return literal_column("report.search_vector").op("@@")(query)
-    if len(word) < 3:
-        # The trigram index needs three characters; shorter words are looked up directly.
-        return or_(Report.narrative.ilike(inside), Report.respondent_name.ilike(inside))
     phrase = '"' + word.replace('"', "") + '"'
     report_id = literal_column("+report.id") if scan_in_order else Report.id
-    return report_id.in_(
+    if len(word) < 3:
+        # The trigram index needs three characters: a shorter word is a word of the index of
+        # whole words (or how one starts), where Chinese is also indexed by character and pair.
+        return report_id.in_(_fts_rows("report_fts_words", phrase + "*"))
+    return report_id.in_(_fts_rows("report_fts", phrase))
+
+
+def _fts_rows(table: str, query: str) -> Select[Any]:
+    return (
         select(literal_column("rowid"))
-        .select_from(text("report_fts"))
-        .where(text("report_fts MATCH :phrase").bindparams(phrase=phrase))
+        .select_from(text(table))
+        # A name of its own for each word's query (two words must not share one).
+        .where(text(f"{table} MATCH :query").bindparams(bindparam("query", query, unique=True)))
     )
+
+
+def _unspaced_matches(word: str) -> ColumnElement[bool]:
+    """PostgreSQL: a word with Chinese or Japanese in it. The index holds each character and
+    each pair of neighbours (migration 0024): a word of one or two characters is one of them;
+    a longer one has all its pairs, and is then checked in those cases' text."""
+    pieces = []
+    for run in UNSPACED_RUN.findall(word):
+        pieces += [run] if len(run) <= 2 else [run[i : i + 2] for i in range(len(run) - 1)]
+    query = func.plainto_tsquery(literal_column("'simple'::regconfig"), " ".join(pieces))
+    indexed = literal_column("report.search_vector").op("@@")(query)
+    if pieces == [word]:
+        return indexed
+    inside = f"%{word}%"
+    return and_(indexed, or_(Report.narrative.ilike(inside), Report.respondent_name.ilike(inside)))
 
 
 def is_sqlite() -> bool:
