@@ -15,6 +15,7 @@ from .extensions import db
 
 demo_cli = AppGroup("demo", help="Demo data for trying the portal locally.")
 drafts_cli = AppGroup("drafts", help="Residents' unsent answers.")
+database_cli = AppGroup("database", help="The database's own upkeep.")
 staff_cli = AppGroup("staff", help="Staff accounts.")
 mail_cli = AppGroup("mail", help="The email outbox.")
 reports_cli = AppGroup("reports", help="Summary reports for scheduled use.")
@@ -210,8 +211,17 @@ def purge_drafts() -> None:
     click.echo(f"Deleted {sessions.purge_expired()} expired sessions.")
 
 
+@database_cli.command("optimize")
+def optimize_database() -> None:
+    """Refresh the query planner's statistics (daily from cron, and after loading in bulk)."""
+    from .database import refresh_statistics
+
+    click.echo(f"Planner statistics refreshed ({refresh_statistics()}).")
+
+
 def init_app(app: Flask) -> None:
     """Register the command groups."""
+    app.cli.add_command(database_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(drafts_cli)
     app.cli.add_command(staff_cli)

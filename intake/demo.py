@@ -14,6 +14,7 @@ import pyotp
 from . import accounts, demo_history, demo_stages, demo_ways_in, followup
 from .cases import incidents, saved_views, tags
 from .clock import today as current_today
+from .database import refresh_statistics
 from .extensions import db
 from .filing import file_report
 from .models import Report, Staff
@@ -187,6 +188,8 @@ def load() -> list[tuple[str, str]]:
         demo_stages.seed(_staff(DEMO_STAFF[2][0]))
         demo_ways_in.seed(_staff(DEMO_STAFF[0][0]))
         _load_reports()
+        db.session.commit()
+        refresh_statistics()  # As after any bulk load.
     found = []
     for demo, receipt in zip(DEMO_REPORTS, DEMO_RECEIPTS, strict=True):
         number = db.session.scalar(

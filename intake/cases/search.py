@@ -40,12 +40,21 @@ def matching(wanted: str, scan_in_order: bool) -> ColumnElement[bool]:
         return or_(Report.record_number == number, Report.case_number == number)
     matches = and_(*(_word_matches(word, scan_in_order) for word in words))
     if NUMBER_START.fullmatch(number):
-        starts = or_(
-            Report.record_number.startswith(number, autoescape=True),
-            Report.case_number.startswith(number, autoescape=True),
-        )
+        starts = or_(_starts(Report.record_number, number), _starts(Report.case_number, number))
         return or_(starts, matches)
     return matches
+
+
+def _starts(column: Any, prefix: str) -> ColumnElement[bool]:
+    """The numbers that begin with `prefix` (digits, capitals and hyphens only). SQLite also
+    gets the same as a range of its binary order, which its index of numbers answers (it reads
+    a LIKE over every case). PostgreSQL's collation may not order hyphens byte by byte, so it
+    keeps the LIKE alone."""
+    starts: ColumnElement[bool] = column.startswith(prefix, autoescape=True)
+    if not is_sqlite():
+        return starts
+    following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(column >= prefix, column < following, starts)
 
 
 def _word_matches(word: str, scan_in_order: bool) -> ColumnElement[bool]:
