@@ -26,7 +26,7 @@ from intake.statistics import charts, pdf
 from intake.statistics.cells import cell, neutralize, printable
 from intake.statistics.periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse
 from intake.statistics.summary import Caseload, Row, Summary, Table
-from intake.statistics.writers import write_xlsx
+from intake.statistics.writers import xlsx_bytes
 
 from .databases import BACKEND
 from .helpers import discrimination_answers
@@ -210,11 +210,8 @@ def test_a_cell_is_cleaned_of_what_xml_cannot_hold() -> None:
 
 def test_xlsx_text_is_neutralised_numbers_stay_numbers_and_any_title_will_do() -> None:
     rows = [["-1", -1, -2.5, "=A1", " =A1", "\x1bx"]]
-    path = write_xlsx([("Sheet/With:Bad*Title?[]\x00" + "x" * 40, rows), ("'", rows)])
-    try:
-        workbook = load_workbook(path)
-    finally:
-        path.unlink()
+    data = xlsx_bytes([("Sheet/With:Bad*Title?[]\x00" + "x" * 40, rows), ("'", rows)])
+    workbook = load_workbook(io.BytesIO(data))
     assert workbook.sheetnames == ["Sheet With Bad Title   xxxxxxxx", "Sheet"]
     sheet = workbook.worksheets[0]
     assert [c.value for c in next(sheet.iter_rows())] == ["'-1", -1, -2.5, "'=A1", "' =A1", "x"]
