@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
-from sqlalchemy import ColumnElement, and_, delete, exists, select
+from sqlalchemy import delete, select
 
 from ..business_days import add_business_days, add_days
 from ..extensions import db
@@ -211,23 +211,3 @@ def next_due(report_ids: Iterable[int]) -> dict[int, CaseDeadline]:
     for deadline in rows:
         found.setdefault(deadline.report_id, deadline)
     return found
-
-
-def overdue_clause(today: date) -> ColumnElement[bool]:
-    """SQL: the case has a running deadline past its day."""
-    return exists().where(
-        CaseDeadline.report_id == Report.id,
-        CaseDeadline.done_on.is_(None),
-        CaseDeadline.due_on < today,
-    )
-
-
-def due_soon_clause(today: date) -> ColumnElement[bool]:
-    """SQL: the case has a running deadline within the next seven days (or past it)."""
-    return exists().where(
-        and_(
-            CaseDeadline.report_id == Report.id,
-            CaseDeadline.done_on.is_(None),
-            CaseDeadline.due_on <= today + timedelta(days=DUE_SOON_DAYS),
-        )
-    )

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, or_
 
 from ..business_days import add_business_days
-from ..models import CaseDeadline, Report
+from ..models import Report
 from ..statuses import DUE_COLUMNS, OPEN_STATUSES
 
-NOTHING_DUE = date(2100, 12, 31)  # Sorts after every real deadline.
+# What report.next_due_on holds when nothing is due (migration 0023): after every real day.
+NOTHING_DUE = date(2100, 12, 31)
 
 
 def due_dates(received: date, acknowledge_days: int, screening_days: int) -> tuple[date, date]:
@@ -30,31 +30,6 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
             for status, column in DUE_COLUMNS.items()
         )
     )
-
-
-def due_soon_clause(today: date, days: int = 7) -> ColumnElement[bool]:
-    """SQL: a screening target falls within the next `days` days (or is past)."""
-    return or_(
-        *(
-            and_(Report.status == status, getattr(Report, column) <= today + timedelta(days=days))
-            for status, column in DUE_COLUMNS.items()
-        )
-    )
-
-
-def next_due_order() -> Any:
-    """SQL: the day a case is next due, to sort by: its screening target while in triage, else
-    its earliest running deadline after acceptance (nothing due: last)."""
-    running = (
-        select(func.min(CaseDeadline.due_on))
-        .where(CaseDeadline.report_id == Report.id, CaseDeadline.done_on.is_(None))
-        .correlate(Report)
-        .scalar_subquery()
-    )
-    screening = [
-        (Report.status == status, getattr(Report, column)) for status, column in DUE_COLUMNS.items()
-    ]
-    return func.coalesce(case(*screening, else_=running), NOTHING_DUE)
 
 
 def is_overdue(report: Report, today: date) -> bool:
