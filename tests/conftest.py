@@ -18,8 +18,11 @@ from intake import create_app
 
 from .databases import BACKEND, PostgresServer, free_port, start_postgres
 from .helpers import Resident, StaffBrowser, create_staff, hate_answers
+from .speedups import install as share_compiled_templates_and_routes
 
 ROOT = Path(__file__).resolve().parent.parent
+# Each test builds its own app; what every app compiles the same way is compiled once.
+share_compiled_templates_and_routes()
 
 
 def compile_catalogs() -> None:
