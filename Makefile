@@ -36,9 +36,11 @@ serve: compile-translations
 
 ## Run linters, type checks and the whole test suite: on SQLite with the browser tests, then
 ## everything but the browser tests again on PostgreSQL.
-## Each pass runs in TEST_WORKERS processes (pytest-xdist), a test file to a worker.
+## Each pass runs in TEST_WORKERS processes (pytest-xdist); each worker starts on its own run of
+## tests and takes half of another's when it runs out (worksteal), so a long file (the
+## accessibility walk, the hostile-input walkers) does not leave the other worker idle.
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 test: lint compile-translations
 	$(PYTEST) -m "not screenshots"
