@@ -38,7 +38,10 @@ def matching(wanted: str, scan_in_order: bool) -> ColumnElement[bool]:
     words = WORD.findall(fold(wanted))[:8]
     if NUMBER.fullmatch(number) or not words:
         return or_(Report.record_number == number, Report.case_number == number)
-    matches = and_(*(_word_matches(word, scan_in_order) for word in words))
+    if is_sqlite():
+        matches = _sqlite_matches(words, scan_in_order)
+    else:
+        matches = and_(*(_word_matches(word) for word in words))
     if NUMBER_START.fullmatch(number):
         starts = or_(_starts(Report.record_number, number), _starts(Report.case_number, number))
         return or_(starts, matches)
@@ -57,25 +60,34 @@ def _starts(column: Any, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < following, starts)
 
 
-def _word_matches(word: str, scan_in_order: bool) -> ColumnElement[bool]:
-    """One folded word. On SQLite, a word found in many cases is best checked while reading
-    the list in its order (`scan_in_order`: "+id" keeps SQLite from fetching every match and
-    sorting); a rare word is best fetched from the index and sorted."""
-    if not is_sqlite():
-        if UNSPACED_RUN.search(word):
-            return _unspaced_matches(word)
-        # Prefix match, on the words as written and on their stems (migration 0012).
-        # Folded by the same unaccent as the index ("ł" is "l" there).
-        folded = func.intake_unaccent(word).concat(":*")
-        query = func.to_tsquery(literal_column("'simple'::regconfig"), folded)
-        return literal_column("report.search_vector").op("@@")(query)
-    phrase = '"' + word.replace('"', "") + '"'
+def _word_matches(word: str) -> ColumnElement[bool]:
+    """PostgreSQL: one folded word, from the search vector."""
+    if UNSPACED_RUN.search(word):
+        return _unspaced_matches(word)
+    # Prefix match, on the words as written and on their stems (migration 0012).
+    # Folded by the same unaccent as the index ("ł" is "l" there).
+    folded = func.intake_unaccent(word).concat(":*")
+    query = func.to_tsquery(literal_column("'simple'::regconfig"), folded)
+    return literal_column("report.search_vector").op("@@")(query)
+
+
+def _sqlite_matches(words: list[str], scan_in_order: bool) -> ColumnElement[bool]:
+    """SQLite: the words of three characters or more as one query of the trigram index, the
+    shorter ones as one query of the index of whole words (or how one starts; Chinese is also
+    indexed there by character and pair). One query per index: FTS5 joins the words' lists
+    itself, far faster than SQLite joining one list of cases per word. Among many matches
+    (`scan_in_order`), "+id" keeps SQLite reading the list in order rather than fetching every
+    match and sorting."""
     report_id = literal_column("+report.id") if scan_in_order else Report.id
-    if len(word) < 3:
-        # The trigram index needs three characters: a shorter word is a word of the index of
-        # whole words (or how one starts), where Chinese is also indexed by character and pair.
-        return report_id.in_(_fts_rows("report_fts_words", phrase + "*"))
-    return report_id.in_(_fts_rows("report_fts", phrase))
+    phrases = {word: '"' + word.replace('"', "") + '"' for word in words}
+    long = [phrases[word] for word in words if len(word) >= 3]
+    short = [phrases[word] + "*" for word in words if len(word) < 3]
+    found = []
+    if long:
+        found.append(report_id.in_(_fts_rows("report_fts", " AND ".join(long))))
+    if short:
+        found.append(report_id.in_(_fts_rows("report_fts_words", " AND ".join(short))))
+    return and_(*found)
 
 
 def _fts_rows(table: str, query: str) -> Select[Any]:
