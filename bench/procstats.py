@@ -63,10 +63,13 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 def private_bytes(pid: int) -> int:
-    """The process's private memory (Private_Clean + Private_Dirty of smaps_rollup)."""
+    """The memory the process itself holds: Private_Dirty of smaps_rollup. Private_Clean is
+    left out: it counts the pages of SQLite's memory-mapped database file that only this
+    process has touched so far (the operating system's page cache, dropped under pressure;
+    a whole export touches the whole file), not memory an export keeps."""
     total = 0
     for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
-        if line.startswith("Private_"):
+        if line.startswith("Private_Dirty"):
             total += int(line.split()[1]) * 1024
     return total
 
