@@ -336,7 +336,7 @@ def count_up_to(where: list[ColumnElement[bool]], limit: int) -> tuple[int, bool
 
 # From how many matches on, a page of a search or of a term or tag filter is found by reading
 # the list in its order (every order has an index), rather than by sorting every match (see
-# `_word_matches` and `_linked`).
+# `search._sqlite_matches` and `_linked`).
 MANY_MATCHES = 1000
 
 
