@@ -26,7 +26,9 @@ def _connection_settings(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        # A burst of reports sent at once waits its turn to write (well within gunicorn's 60 s),
+        # rather than failing after a few seconds on a busy machine.
+        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA mmap_size=1073741824")  # Up to 1 GiB of the file mapped.
         cursor.execute("PRAGMA cache_size=-32768")  # 32 MiB per connection.
         cursor.close()

@@ -38,6 +38,11 @@ def gunicorn(app: str, env: dict[str, str], workers: int, threads: int) -> Itera
             yield port
         finally:
             _stop(server)
+            # A worker's traceback (a 500) is shown with the failing test's captured output.
+            log.seek(0)
+            errors = log.read().decode(errors="replace")
+            if "Traceback" in errors:
+                sys.stderr.write(errors[-20000:])
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
