@@ -2,12 +2,13 @@
 request, latency and server CPU per kind, exports with their memory, at several sizes.
 
     .venv/bin/python -m bench.http_mix 10000 [100000 1000000] [--databases sqlite,postgresql]
-        [--keep DIR] [--statistics analyze|none] [--repeats 14] [--exports 2]
+        [--keep DIR [--seed-only]] [--statistics analyze|none] [--repeats 14] [--exports 2]
         [--workers 2] [--threads 4] [--out DIR]
     .venv/bin/python -m bench.http_mix --compare A.json B.json ...
 
 For each database and size: seed production-like cases in-process (bench/seed.py; `--keep DIR`
-keeps SQLite files there and reuses them), gather planner statistics or not (`--statistics`),
+keeps SQLite files and a PostgreSQL cluster there and reuses them, migrated to the current schema;
+`--seed-only` stops there), gather planner statistics or not (`--statistics`),
 start gunicorn with the repo's gunicorn.conf.py and the production configuration (INTAKE_ENV=
 production, the bench's fixed keys; rate limits off: one client address would measure the
 limiter, and with them on, memory storage would need one worker), sign a supervisor in through
@@ -34,7 +35,8 @@ from http.client import HTTPConnection
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from flask_migrate import upgrade
+from sqlalchemy import select, text
 
 from bench.http_kinds import Kind, mix
 from bench.http_report import growth, report
@@ -46,7 +48,7 @@ from bench.seed import analyze, seed
 from config import TestingConfig
 from intake import clock, create_app
 from intake.extensions import db
-from intake.models import Report
+from intake.models import Report, Staff
 from intake.statistics.periods import parse
 from intake.statistics.summary import summarize
 from tests.helpers import CSRF_INPUT, STAFF_PASSWORD, create_staff, totp_code
@@ -79,7 +81,12 @@ def prepare(url: str, size: int, seeded: bool, mode: str) -> tuple[Any, dict[str
     )
     info: dict[str, Any] = {"seed_seconds": None, "rows": {}}
     with app.app_context():
-        if not seeded:
+        if seeded:
+            # A kept database: the schema as the code now expects it, and a finished seed.
+            upgrade(directory=app.extensions["migrate"].directory)
+            if db.session.scalar(select(Staff.id).where(Staff.email == SUPERVISOR)) is None:
+                raise SystemExit(f"{url}: an earlier seed did not finish; delete it and run again")
+        else:
             result = seed(size)
             create_staff(app, SUPERVISOR, ["supervisor"], "Bench")
             info = {
@@ -201,9 +208,12 @@ def server(url: str, args: argparse.Namespace) -> Iterator[tuple[int, list[int]]
 
 
 def measure(kind: str, size: int, args: argparse.Namespace) -> dict[str, Any]:
-    """One database at one size: the whole run, as the JSON records it."""
+    """One database at one size: the whole run, as the JSON records it (with `--seed-only`,
+    only what the seed took)."""
     with database(kind, size, args.keep) as (url, seeded):
         app, info = prepare(url, size, seeded, args.statistics)
+        if args.seed_only:
+            return {"database": kind, "cases": size, **info}
         with app.app_context():
             period = str(clock.today().year)
             kinds = mix(size, period)
@@ -247,7 +257,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000])
     parser.add_argument("--databases", default="sqlite,postgresql")
-    parser.add_argument("--keep", type=Path, help="keep and reuse seeded SQLite files here")
+    parser.add_argument("--keep", type=Path, help="keep and reuse seeded databases here")
+    parser.add_argument("--seed-only", action="store_true", help="seed (--keep), measure nothing")
     parser.add_argument("--statistics", choices=("analyze", "none"), default="analyze")
     parser.add_argument("--repeats", type=int, default=14, help="requests of each kind")
     parser.add_argument("--exports", type=int, default=2, help="exports of each format")
@@ -267,10 +278,15 @@ def main() -> None:
     for kind in args.databases.split(","):
         for size in args.sizes:
             run = measure(kind.strip(), size, args)
+            if args.seed_only:
+                print(json.dumps(run), flush=True)
+                continue
             path = args.out / f"http-{kind}-{size}-{args.statistics}.json"
             path.write_text(json.dumps(run, indent=1))
             print("\n".join(report(run)) + f"\n\nSaved: {path}\n", flush=True)
             runs.append(run)
+    if args.seed_only:
+        return
     print("\n".join(growth(runs)))
     if not all(run["filed_after_seed"] for run in runs):
         raise SystemExit("a filing after the seed failed")

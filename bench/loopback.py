@@ -21,7 +21,7 @@ from queue import Empty, SimpleQueue
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from tests.databases import PostgresServer, find_postgres_bin
+from tests.databases import USER, PostgresServer, find_postgres_bin
 
 Job = Callable[[HTTPConnection], None]
 
@@ -126,6 +126,58 @@ def databases(kind: str) -> Iterator[Callable[[], str]]:
         return
     with postgres_server() as server:
         yield lambda: server.url(server.create())
+
+
+class KeptPostgres(PostgresServer):
+    """A PostgreSQL cluster in a folder that outlives the run (the benches' `--keep`): the next
+    run starts it again with its databases as they were. Stopped cleanly, since it is kept."""
+
+    def __init__(self, bindir: Path, folder: Path) -> None:
+        super().__init__(bindir)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder, self.data = folder, folder / "data"
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.as_user:
+            shutil.chown(folder, user="postgres")
+
+    def start(self) -> None:
+        """initdb the first time, then start."""
+        if (self.data / "PG_VERSION").exists():
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), *self._start_options())
+            return
+        super().start()
+
+    def stop(self) -> None:
+        """Stop, keeping the files."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop")
+
+    def database(self, name: str) -> tuple[str, bool]:
+        """The URL of database `name`, created if missing, and whether it was there already."""
+        import psycopg
+
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user={USER} dbname=postgres", autocommit=True
+        ) as connection:
+            found = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
+            ).fetchone()
+        if found is None:
+            self.execute(f"CREATE DATABASE {name}")
+        return self.url(name), found is not None
+
+
+@contextmanager
+def kept_postgres(folder: Path) -> Iterator[KeptPostgres]:
+    """The kept PostgreSQL cluster in `folder`, running until the block ends."""
+    bindir = find_postgres_bin()
+    if bindir is None:
+        raise SystemExit("PostgreSQL server binaries (initdb, pg_ctl) not found")
+    server = KeptPostgres(bindir, folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @contextmanager

@@ -8,7 +8,8 @@ filtered queue page, full-text search and case page latency (p50/p95 over REQUES
 signed in as a supervisor through the real forms), SQL queries per page, the summary report's
 time (after a day's worth of changes; and the one-off recount of the daily counts), and
 the de-identified case-list CSV export's rows/s and peak Python memory. `--keep DIR` keeps
-seeded SQLite files there and reuses them. Paste the table into bench/RESULTS.md.
+seeded SQLite files and a PostgreSQL cluster there and reuses them. Paste the table into
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from flask import Flask
 from sqlalchemy import event, select, text, update
 from werkzeug.datastructures import MultiDict
 
-from bench.loopback import postgres_server
+from bench.loopback import kept_postgres, postgres_server
 from bench.seed import seed
 from intake import accounts, clock, create_app
 from intake.cases.queries import CaseFilter
@@ -56,6 +57,10 @@ def database(kind: str, size: int, keep: Path | None) -> Iterator[tuple[str, boo
         folder = keep or Path(tempfile.mkdtemp())
         path = folder / f"bench-{size}.sqlite"
         yield f"sqlite:///{path}", path.exists()
+        return
+    if keep is not None:
+        with kept_postgres(keep / "postgresql") as kept:
+            yield kept.database(f"bench_{size}")
         return
     with postgres_server() as server:
         yield server.url(server.create()), False

@@ -87,22 +87,16 @@ class PostgresServer:
             "--no-sync",
             "--locale=C",
         )
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), *self._start_options())
+
+    def _start_options(self) -> list[str]:
+        """pg_ctl's arguments after the data folder, to start the server."""
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=300"
         )
-        self._run(
-            str(self.bindir / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.folder / "server.log"),
-            "-w",
-            "start",
-        )
+        return ["-o", options, "-l", str(self.folder / "server.log"), "-w", "start"]
 
     def stop(self) -> None:
         """Stop the server and delete its files."""
