@@ -10,6 +10,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 
+from .clock import local_date_text
 from .extensions import db
 from .folding import fold, search_words
 
@@ -23,6 +24,8 @@ def _connection_settings(connection: Any, _record: Any) -> None:
         # The search index folds case and accents with the same function as the queries.
         connection.create_function("intake_fold", 1, fold, deterministic=True)
         connection.create_function("intake_words", 1, search_words, deterministic=True)
+        # The summary's counts take the day at the commission of a timestamp (migration 0025).
+        connection.create_function("intake_local_day", 2, local_date_text, deterministic=True)
         cursor = connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")

@@ -19,7 +19,7 @@ from intake.cases import calendar
 from intake.clock import today
 from intake.extensions import db
 from intake.models import Report, Staff
-from intake.statistics import compliance
+from intake.statistics import compliance, rollup
 from intake.statistics.periods import parse
 
 RECEIVED = date(2025, 3, 3)  # A Monday; March 9, 2025 starts daylight saving time in Chicago.
@@ -118,6 +118,7 @@ def figures(row: compliance.Compliance) -> tuple[Any, ...]:
 def test_compliance_and_stage_figures(app: Flask, known_cases: dict[str, int]) -> None:
     with app.app_context():
         period = parse("2025")
+        rollup.fold()
         rows = compliance.deadlines(period, today())
         stages = compliance.stages(period, today())
     assert {row.key: figures(row) for row in rows} == EXPECTED
@@ -143,6 +144,7 @@ def test_a_deadline_not_yet_due_is_running_not_late(
         due = db.session.get(calendar.CaseDeadline, (case_id, "response"))
         assert due is not None
         period = parse(f"{due.due_on.isoformat()}..{due.due_on.isoformat()}")
+        rollup.fold()
         [row] = [r for r in compliance.deadlines(period, now) if r.key == "response"]
     assert figures(row) == (0, 0, 0, 0, 1, None, None)
 
@@ -153,6 +155,7 @@ def test_compliance_takes_a_bounded_number_of_queries(
     from sqlalchemy import event
 
     with app.app_context():
+        rollup.fold()
         statements: list[str] = []
 
         def count(*args: Any) -> None:
@@ -164,7 +167,7 @@ def test_compliance_takes_a_bounded_number_of_queries(
             compliance.stages(parse("2025"), today())
         finally:
             event.remove(db.engine, "before_cursor_execute", count)
-    assert len(statements) == 5
+    assert len(statements) == 2
 
 
 def test_the_reports_page_and_exports_show_them(

@@ -14,8 +14,9 @@ from flask import Flask
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from intake.cases import calendar
 from intake.extensions import db
-from intake.models import AuditEvent, Report, SummaryChange, SummaryDay
+from intake.models import AuditEvent, Incident, Report, Staff, SummaryChange, SummaryDay
 from intake.statistics import rollup
 from intake.statistics.exports import neutralize
 from intake.statistics.periods import PeriodError, parse
@@ -220,6 +221,31 @@ def test_the_kept_counts_equal_a_full_recount(
         first.terms = [term for term in first.terms if term.vocabulary != "incident_type"]
         second.received_on, second.created_at = date(2026, 7, 11), at(date(2026, 7, 11))
         second.status, second.closed_at = "closed", at(date(2026, 9, 30), 3.5)
+        # How it came in, the service targets, the stage events (an earlier one recorded after
+        # a later one), the deadlines they start (one extended, one done), an incident.
+        third, fourth = (db.session.get(Report, i) for i in seeded["ids"][2:4])
+        assert third is not None
+        assert fourth is not None
+        staff = db.session.get(Staff, seeded["investigator"])
+        assert staff is not None
+        first.channel, first.reporter_role = "phone", "witness"
+        third.acknowledged_at = at(third.acknowledge_by, 23.5)  # 04:30 UTC the day after.
+        third.screened_at = at(third.screen_by + timedelta(days=3))
+        db.session.flush()
+        received = third.received_on
+        calendar.record(staff, third, "accepted", received + timedelta(days=9))
+        calendar.record(staff, third, "accepted", received + timedelta(days=4))
+        calendar.record(staff, third, "accepted", received + timedelta(days=6))
+        calendar.record(staff, third, "notice_served", received + timedelta(days=8))
+        calendar.extend(staff, third, "response", received + timedelta(days=60), "Asked")
+        calendar.record(staff, third, "response_received", received + timedelta(days=30))
+        incident = Incident(title="One event", created_by_id=staff.id)
+        db.session.add(incident)
+        db.session.flush()
+        third.incident_id = fourth.incident_id = incident.id
+        fourth.screen_by += timedelta(days=5)  # Still open: the count moves to the new day.
+        db.session.commit()
+        third.received_on = received - timedelta(days=1)  # Its stages move with it.
         db.session.commit()
 
         def stored() -> dict[tuple[Any, ...], int]:
@@ -228,6 +254,8 @@ def test_the_kept_counts_equal_a_full_recount(
 
         rollup.fold()
         kept = stored()
+    dimensions = {dimension for dimension, _day, _key in kept}
+    assert {"channel", "target:acknowledge", "stage", "deadline", "unlinked"} <= dimensions
     result = app.test_cli_runner().invoke(args=["reports", "recount"])
     assert result.output == "Summary counts recounted.\n"
     with app.app_context():

@@ -12,8 +12,8 @@ Stages: for the reports received in the period, the median days from their arriv
 reached: accepted, complaint signed, notice served, response received (the first such event of
 the case's calendar) and closed.
 
-Every figure is one GROUP BY query by outcome and days (a histogram), never a loop over cases:
-five queries for any period, at any size.
+Every figure is read from the daily counts that triggers keep (intake/statistics/progress.py,
+migration 0025) as histograms of outcome and days: two queries for any period, at any size.
 """
 
 from __future__ import annotations
@@ -21,25 +21,22 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
-from sqlalchemy import ColumnElement, Date, Integer, Select, case, cast, func, literal, select
+from sqlalchemy import case, func, select
 
 from ..cases import calendar
 from ..extensions import db
-from ..models import CaseDeadline, CaseEvent, Report
+from ..models import SummaryDay
 from ..reminders import SCREENING_TARGETS
 from ..statuses import INFO, Status
+from . import progress
 from .periods import Period
 
 MET, LATE, RUNNING = "met", "late", "running"
-# The calendar events that mark a stage, in the order a case meets them (then: closed).
-STAGE_EVENTS = ("accepted", "complaint_signed", "notice_served", "response_received")
 
 
 @dataclass(frozen=True)
@@ -87,57 +84,6 @@ def median(histogram: Counter[int]) -> float | None:
     return None  # pragma: no cover (the ranks add up to count)
 
 
-def _transitions(zone: ZoneInfo, first: date, last: date) -> list[tuple[datetime, timedelta]]:
-    """(UTC instant, UTC offset from then on) for `zone` between two days, the first at `first`."""
-
-    def offset(moment: datetime) -> timedelta:
-        return moment.astimezone(zone).utcoffset() or timedelta(0)
-
-    day = datetime.combine(first, time(0), UTC)
-    found = [(day, offset(day))]
-    # A day at a time (a century is some 37,000 steps), then the hour of each change: zones
-    # change offset on the hour, at most once a day.
-    while day.date() <= last:
-        day += timedelta(days=1)
-        if offset(day) != found[-1][1]:
-            hour = day - timedelta(hours=23)
-            while offset(hour) == found[-1][1]:
-                hour += timedelta(hours=1)
-            found.append((hour, offset(hour)))
-    return found
-
-
-def local_day(column: Any, first: date, last: date) -> ColumnElement[Any]:
-    """SQL: the day at the commission of a UTC timestamp (exact for timestamps between `first`
-    and `last`; SQLite has no time zones, so it is given the zone's offsets in that span)."""
-    name = current_app.config["BABEL_DEFAULT_TIMEZONE"]
-    if db.engine.dialect.name != "sqlite":
-        return cast(func.timezone(name, column), Date)
-    shifts = _transitions(ZoneInfo(name), first, last)
-
-    def modifier(shift: timedelta) -> str:
-        return f"{int(shift.total_seconds() // 60):+d} minutes"
-
-    whens = [(column >= start, modifier(shift)) for start, shift in reversed(shifts[1:])]
-    shift = modifier(shifts[0][1])
-    return func.date(column, case(*whens, else_=shift) if whens else literal(shift))
-
-
-def days_between(later: Any, earlier: Any) -> ColumnElement[Any]:
-    """SQL: whole days from one day to a later one."""
-    if db.engine.dialect.name == "sqlite":
-        return cast(func.julianday(later) - func.julianday(earlier), Integer)
-    return cast(later - earlier, Integer)
-
-
-def _outcome(done: Any, due: Any, today: date) -> ColumnElement[str]:
-    return case(
-        (done.is_not(None) & (done <= due), MET),
-        (done.is_not(None) | (due < today), LATE),
-        else_=RUNNING,
-    )
-
-
 def _compliance(key: str, title: LazyString, rows: list[Any]) -> Compliance:
     """A stage's figures from (outcome, days, extended, how many) rows."""
     counts: Counter[str] = Counter()
@@ -161,78 +107,56 @@ def _compliance(key: str, title: LazyString, rows: list[Any]) -> Compliance:
     )
 
 
-def _grouped(rows: Select[Any]) -> Select[Any]:
-    """`rows` counted by all their columns. Grouped on a subquery's columns: PostgreSQL would
-    not match a GROUP BY expression whose parameters are bound apart from the SELECT's."""
-    inner = rows.subquery()
-    columns = list(inner.c)
-    return select(*columns, func.count()).group_by(*columns)
-
-
-def _screening(period: Period, today: date) -> list[Compliance]:
-    found = []
-    for target in SCREENING_TARGETS:
-        due = getattr(Report, target.due)
-        done = local_day(
-            getattr(Report, target.done), period.start - timedelta(days=31), max(today, period.end)
+def _kept(dimensions: tuple[str, ...], period: Period, today: date) -> list[Any]:
+    """(dimension, key, past, how many) of the daily counts of `dimensions` over the period;
+    `past`: the day (a due day) is before today."""
+    past = case((SummaryDay.day < today, 1), else_=0)
+    total = func.sum(SummaryDay.count)
+    query = (
+        select(SummaryDay.dimension, SummaryDay.key, past, total)
+        .where(
+            SummaryDay.dimension.in_(dimensions),
+            SummaryDay.day >= period.start,
+            SummaryDay.day < period.end,
         )
-        rows = select(
-            _outcome(done, due, today).label("outcome"),
-            days_between(done, Report.received_on).label("days"),
-            literal(False).label("extended"),
-        ).where(due >= period.start, due < period.end)
-        found.append(
-            _compliance(target.key, target.label, list(db.session.execute(_grouped(rows))))
-        )
-    return found
+        .group_by(SummaryDay.dimension, SummaryDay.key, past)
+        .having(total != 0)
+    )
+    return list(db.session.execute(query))
 
 
-def _calendar(period: Period, today: date) -> list[Compliance]:
-    rows = select(
-        CaseDeadline.key,
-        _outcome(CaseDeadline.done_on, CaseDeadline.due_on, today).label("outcome"),
-        days_between(CaseDeadline.done_on, CaseDeadline.starts_on).label("days"),
-        CaseDeadline.extended,
-    ).where(CaseDeadline.due_on >= period.start, CaseDeadline.due_on < period.end)
-    by_key: dict[str, list[Any]] = {}
-    for key, *rest in db.session.execute(_grouped(rows)):
-        by_key.setdefault(key, []).append(rest)
-    return [_compliance(rule.key, rule.label, by_key.get(rule.key, [])) for rule in calendar.RULES]
+def _state(state: str, days: str, past: int) -> tuple[str, int | None]:
+    """A kept key's outcome and days taken (an open one is late once its day has passed)."""
+    if state == progress.OPEN:
+        return (LATE if past else RUNNING), None
+    return state, int(days)
 
 
 def deadlines(period: Period, today: date) -> list[Compliance]:
-    """Compliance per stage: the screening targets, then each calendar rule, in order."""
-    return _screening(period, today) + _calendar(period, today)
-
-
-def _histograms(rows: Any) -> dict[str, Counter[int]]:
-    found: dict[str, Counter[int]] = {}
-    for key, days, times in rows:
-        found.setdefault(key, Counter())[int(days)] += times
-    return found
+    """Compliance per stage: the screening targets, then each calendar rule, in order. Reads
+    the daily counts (call `rollup.fold` first, as `summarize` does)."""
+    rows: dict[str, list[Any]] = {}
+    dimensions = (*progress.TARGETS, progress.DEADLINE)
+    for dimension, key, past, times in _kept(dimensions, period, today):
+        if dimension == progress.DEADLINE:
+            rule, state, days, extended = key.split(":")
+            rows.setdefault(rule, []).append((*_state(state, days, past), extended == "1", times))
+        else:
+            state, _, days = key.partition(":")
+            target = dimension.partition(":")[2]
+            rows.setdefault(target, []).append((*_state(state, days, past), False, times))
+    found = [_compliance(t.key, t.label, rows.get(t.key, [])) for t in SCREENING_TARGETS]
+    return found + [_compliance(r.key, r.label, rows.get(r.key, [])) for r in calendar.RULES]
 
 
 def stages(period: Period, today: date) -> list[Stage]:
-    """Median days from arrival to each stage, for the reports received in the period."""
-    received = (Report.received_on >= period.start, Report.received_on < period.end)
-    first = (
-        select(CaseEvent.report_id, CaseEvent.key, func.min(CaseEvent.on).label("on"))
-        .where(CaseEvent.key.in_(STAGE_EVENTS))
-        .group_by(CaseEvent.report_id, CaseEvent.key)
-        .subquery()
-    )
-    events = (
-        select(first.c.key, days_between(first.c.on, Report.received_on).label("days"))
-        .join(Report, Report.id == first.c.report_id)
-        .where(*received)
-    )
-    found = _histograms(db.session.execute(_grouped(events)))
-    closed_on = local_day(Report.closed_at, period.start, max(today, period.end))
-    closing = select(
-        literal("closed").label("key"), days_between(closed_on, Report.received_on).label("days")
-    ).where(Report.closed_at.is_not(None), *received)
-    found.update(_histograms(db.session.execute(_grouped(closing))))
-    titles = [(key, calendar.EVENTS[key]) for key in STAGE_EVENTS]
+    """Median days from arrival to each stage, for the reports received in the period (from
+    the daily counts: call `rollup.fold` first)."""
+    found: dict[str, Counter[int]] = {}
+    for _dimension, key, _past, times in _kept((progress.STAGE,), period, today):
+        stage, _, days = key.partition(":")
+        found.setdefault(stage, Counter())[int(days)] += times
+    titles = [(key, calendar.EVENTS[key]) for key in progress.STAGE_EVENTS]
     titles.append(("closed", INFO[Status.CLOSED].label))
     return [
         Stage(

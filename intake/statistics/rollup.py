@@ -37,6 +37,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..extensions import db
 from ..models import Report, ReportTerm, SummaryChange, SummaryDay
+from . import progress
 from .periods import Period
 
 COLUMNS: dict[str, Any] = {
@@ -47,6 +48,8 @@ COLUMNS: dict[str, Any] = {
     "language": Report.language,
     "status": Report.status,
     "closure_reason": Report.closure_reason,
+    "channel": Report.channel,
+    "reporter_role": Report.reporter_role,
 }
 MILESTONES: dict[str, Any] = {
     "acknowledge": Report.acknowledged_at,
@@ -95,6 +98,7 @@ def _recount() -> Iterator[Selectable]:
             .where(milestone.is_not(None))
             .group_by(day, bucket)
         )
+    yield from progress.recount()
 
 
 def fold() -> int:

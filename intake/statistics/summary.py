@@ -27,7 +27,7 @@ from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
 from ..models import Report, Staff
 from ..statuses import OPEN_STATUSES
-from . import compliance, rollup, ways_in
+from . import compliance, progress, rollup, ways_in
 from .compliance import Compliance, Stage
 from .periods import Period, month_label
 
@@ -219,13 +219,13 @@ def tables(period: Period) -> list[Table]:
             "channel",
             _l("How reports came in"),
             vocab.CHANNELS,
-            ways_in.counts(Report.channel, period),
+            rollup.counts("channel", period),
         ),
         _vocab_table(
             "reporter_role",
             _l("Who made the report"),
             vocab.REPORTER_ROLE_NAMES,
-            ways_in.counts(Report.reporter_role, period),
+            rollup.counts("reporter_role", period),
         ),
         Table(
             "anonymous",
@@ -322,14 +322,17 @@ def _suppress(result: Summary) -> None:
 
 def incident_count(period: Period) -> int:
     """The period's reports in no incident plus the incidents its reports belong to: "how many
-    incidents" counts each event once (in every period one of its reports arrived in)."""
-    loose, grouped = db.session.execute(
-        select(
-            func.count(case((Report.incident_id.is_(None), 1))),
-            func.count(func.distinct(Report.incident_id)),
-        ).where(Report.received_on >= period.start, Report.received_on < period.end)
-    ).one()
-    return int(loose) + int(grouped)
+    incidents" counts each event once (in every period one of its reports arrived in). The
+    first from the daily counts; the second reads only reports grouped into an incident."""
+    loose = sum(count for _key, count in rollup.counts(progress.UNLINKED, period))
+    grouped = db.session.scalar(
+        select(func.count(func.distinct(Report.incident_id))).where(
+            Report.incident_id.is_not(None),
+            Report.received_on >= period.start,
+            Report.received_on < period.end,
+        )
+    )
+    return loose + int(grouped or 0)
 
 
 def figures(summary: Summary) -> list[tuple[str, int | None]]:

@@ -1,8 +1,8 @@
-"""How reports came in and who made them, and how many people they are about.
+"""How many people the period's reports are about.
 
-Counted straight from `report` (GROUP BY over the period's rows, read from the
-(received_on, channel) and (received_on, reporter_role) indexes): these columns are newer than the
-daily counts of `rollup`, whose triggers do not know them.
+Counted straight from `report` with its contact and affected person (a count of distinct people
+over any range of days cannot be added up from daily counts). How reports came in and who made
+them are daily counts (`rollup`, migration 0025).
 """
 
 from __future__ import annotations
@@ -18,12 +18,6 @@ from .periods import Period
 
 def _in(period: Period) -> Any:
     return (Report.received_on >= period.start, Report.received_on < period.end)
-
-
-def counts(column: Any, period: Period) -> list[tuple[str, int]]:
-    """(value, reports) of one report column over the period."""
-    query = select(column, func.count()).where(*_in(period)).group_by(column)
-    return [(str(key), int(count)) for key, count in db.session.execute(query) if key is not None]
 
 
 def people_affected(period: Period) -> int:
