@@ -12,7 +12,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Date, Integer, Select, String, case, cast, func, literal, select
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    String,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+)
 
 from ..extensions import db
 from ..models import CaseDeadline, CaseEvent, Report
@@ -102,7 +113,7 @@ def recount() -> Iterator[Select[Any]]:
     yield _counted(DEADLINE, select(CaseDeadline.due_on.label("day"), _deadline_key().label("key")))
     yield _counted(
         UNLINKED,
-        select(Report.received_on.label("day"), literal("").label("key")).where(
+        select(Report.received_on.label("day"), literal_column("''").label("key")).where(
             Report.incident_id.is_(None)
         ),
     )
