@@ -52,7 +52,7 @@ def whole_days(later: Any, earlier: Any) -> Any:
     return cast(later - earlier, String)
 
 
-def _counted(dimension: str, rows: Select[Any]) -> Select[Any]:
+def _counted(dimension: str, rows: Select[Any, Any]) -> Select[Any]:
     """(dimension, day, key, count) of `rows` (day, key), keys that are NULL left out. Grouped
     on a subquery's columns: PostgreSQL would not match a GROUP BY expression whose parameters
     are bound apart from the SELECT's."""
