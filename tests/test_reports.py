@@ -6,6 +6,7 @@ import csv
 import io
 import math
 import random
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -16,7 +17,15 @@ from pypdf import PdfReader
 
 from intake.cases import calendar
 from intake.extensions import db
-from intake.models import AuditEvent, Incident, Report, Staff, SummaryChange, SummaryDay
+from intake.models import (
+    AuditEvent,
+    Incident,
+    Report,
+    Staff,
+    SummaryChange,
+    SummaryDay,
+    SummaryMonth,
+)
 from intake.statistics import rollup
 from intake.statistics.exports import neutralize
 from intake.statistics.periods import PeriodError, parse
@@ -252,14 +261,26 @@ def test_the_kept_counts_equal_a_full_recount(
             rows = db.session.execute(db.select(SummaryDay).where(SummaryDay.count != 0))
             return {(r.dimension, r.day, r.key): r.count for (r,) in rows}
 
+        def months() -> dict[tuple[Any, ...], int]:
+            rows = db.session.execute(db.select(SummaryMonth).where(SummaryMonth.count != 0))
+            return {(r.dimension, r.month, r.key): r.count for (r,) in rows}
+
+        def added_up(days: dict[tuple[Any, ...], int]) -> dict[tuple[Any, ...], int]:
+            total: Counter[tuple[Any, ...]] = Counter()
+            for (dimension, day, key), count in days.items():
+                total[dimension, day.replace(day=1), key] += count
+            return {key: count for key, count in total.items() if count}
+
         rollup.fold()
         kept = stored()
+        assert months() == added_up(kept)
     dimensions = {dimension for dimension, _day, _key in kept}
     assert {"channel", "target:acknowledge", "stage", "deadline", "unlinked"} <= dimensions
     result = app.test_cli_runner().invoke(args=["reports", "recount"])
     assert result.output == "Summary counts recounted.\n"
     with app.app_context():
         assert stored() == kept
+        assert months() == added_up(kept)
         assert db.session.scalar(db.select(db.func.count()).select_from(SummaryChange)) == 0
 
 
@@ -437,3 +458,31 @@ def test_the_spreadsheet_is_ready_to_work_with(
     received = row[heading.index("Received at")]
     assert received == datetime(2026, 7, 10, 12, 30, 15)  # Chicago time, whole seconds.
     assert row[heading.index("NIBRS bias codes")] == "33"  # Two categories, one code.
+
+
+def test_whole_months_and_loose_days_add_up_as_the_days_do(
+    app: Flask, seeded: dict[str, Any]
+) -> None:
+    with app.app_context():
+        rollup.fold()
+        for text in (
+            "2026-06-15..2026-09-05",
+            "2026-06-30..2026-08-01",
+            "2026-07-10..2026-07-10",
+            "2026-07",
+            "2026-Q3",
+            "2026",
+        ):
+            period = parse(text)
+            for dimension in ("received", "kind", "status", "bias_category", "acknowledge"):
+                days = db.session.execute(
+                    db.select(SummaryDay.key, db.func.sum(SummaryDay.count))
+                    .where(
+                        SummaryDay.dimension == dimension,
+                        SummaryDay.day >= period.start,
+                        SummaryDay.day < period.end,
+                    )
+                    .group_by(SummaryDay.key)
+                    .having(db.func.sum(SummaryDay.count) > 0)
+                ).all()
+                assert sorted(rollup.counts(dimension, period)) == sorted(days), (text, dimension)

@@ -12,7 +12,7 @@ from .reports import AffectedPerson, Attachment, Contact, Draft, Report, ReportT
 from .respondents import Respondent
 from .sessions import WebSession
 from .staff import Staff, StaffRole, new_session_token
-from .summary import SummaryChange, SummaryDay
+from .summary import SummaryChange, SummaryDay, SummaryMonth
 from .tags import ReportTag, Tag
 from .types import MAX_ID, UTCDateTime, utcnow
 
@@ -49,6 +49,7 @@ __all__ = [
     "StaffRole",
     "SummaryChange",
     "SummaryDay",
+    "SummaryMonth",
     "Tag",
     "UTCDateTime",
     "new_session_token",

@@ -1,7 +1,9 @@
 """Daily counts behind the summary report, and the changes not yet added into them.
 
-Database triggers (migration 0005) append a `SummaryChange` (+1 or -1) whenever a report or one
-of its terms changes in a way the summary counts; `intake.statistics.rollup.fold` adds them up.
+Database triggers (migrations 0005, 0025) append a `SummaryChange` (+1 or -1) whenever a report,
+one of its terms, events or deadlines changes in a way the summary counts;
+`intake.statistics.rollup.fold` adds them up per day and per month (a year's summary reads twelve
+months, not 365 days).
 """
 
 from __future__ import annotations
@@ -22,6 +24,17 @@ class SummaryDay(db.Model):  # type: ignore[name-defined,misc]
 
     dimension: Mapped[str] = mapped_column(String(30), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class SummaryMonth(db.Model):  # type: ignore[name-defined,misc]
+    """`SummaryDay` added up over a calendar month (`month`: its first day)."""
+
+    __tablename__ = "summary_month"
+
+    dimension: Mapped[str] = mapped_column(String(30), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
 

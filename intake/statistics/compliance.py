@@ -30,10 +30,9 @@ from sqlalchemy import case, func, select
 
 from ..cases import calendar
 from ..extensions import db
-from ..models import SummaryDay
 from ..reminders import SCREENING_TARGETS
 from ..statuses import INFO, Status
-from . import progress
+from . import progress, rollup
 from .periods import Period
 
 MET, LATE, RUNNING = "met", "late", "running"
@@ -108,18 +107,14 @@ def _compliance(key: str, title: LazyString, rows: list[Any]) -> Compliance:
 
 
 def _kept(dimensions: tuple[str, ...], period: Period, today: date) -> list[Any]:
-    """(dimension, key, past, how many) of the daily counts of `dimensions` over the period;
-    `past`: the day (a due day) is before today."""
-    past = case((SummaryDay.day < today, 1), else_=0)
-    total = func.sum(SummaryDay.count)
+    """(dimension, key, past, how many) of the counts of `dimensions` over the period; `past`:
+    the day (a due day) is before today."""
+    rows = rollup.kept(dimensions, period, today)
+    past = case((rows.c.day < today, 1), else_=0)
+    total = func.sum(rows.c.count)
     query = (
-        select(SummaryDay.dimension, SummaryDay.key, past, total)
-        .where(
-            SummaryDay.dimension.in_(dimensions),
-            SummaryDay.day >= period.start,
-            SummaryDay.day < period.end,
-        )
-        .group_by(SummaryDay.dimension, SummaryDay.key, past)
+        select(rows.c.dimension, rows.c.key, past, total)
+        .group_by(rows.c.dimension, rows.c.key, past)
         .having(total != 0)
     )
     return list(db.session.execute(query))

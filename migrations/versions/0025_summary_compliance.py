@@ -15,6 +15,10 @@ like the others (migration 0005), by triggers that append to `summary_change`:
   "<rule>:met:<days>:<extended>" or "<rule>:late:<days>:<extended>" (days from its start).
 - `unlinked`: per day received, the reports in no incident.
 
+`summary_month` holds `summary_day` added up per calendar month (`month`: its first day), kept
+by the app's fold with the days, so a year's summary reads twelve months rather than 365 days
+(each day holding as many keys as there are values of a dimension).
+
 "The day at the commission" is the commission's time zone (the TIMEZONE setting, America/Chicago
 by default) written into the triggers here; SQLite computes it with `intake_local_day`, which the
 app registers on every connection (intake/database.py), as it does `intake_fold`. Each key is also
@@ -25,6 +29,7 @@ Revises: 0024_short_word_search
 """
 
 from alembic import op
+import sqlalchemy as sa
 from flask import current_app
 
 
@@ -258,10 +263,30 @@ DIMENSIONS = (
 )
 
 
+def _month(dialect):
+    if dialect == "sqlite":
+        return "date(day, 'start of month')"
+    return "CAST(date_trunc('month', day) AS DATE)"
+
+
 def upgrade():
     dialect = op.get_bind().dialect.name
     for statement in _fill(dialect):
         op.execute(statement)
+    op.create_table(
+        "summary_month",
+        sa.Column("dimension", sa.String(length=30), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("key", sa.String(length=60), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("dimension", "month", "key", name=op.f("pk_summary_month")),
+    )
+    # Changes not yet folded stay in summary_change: the next fold adds them to both tables.
+    op.execute(
+        f"INSERT INTO summary_month (dimension, month, key, count) "
+        f"SELECT dimension, {_month(dialect)}, key, sum(count) FROM summary_day "
+        f"GROUP BY dimension, {_month(dialect)}, key"
+    )
     if dialect == "postgresql":
         for statement in _postgresql_statements():
             op.execute(statement)
@@ -278,5 +303,6 @@ def downgrade():
     else:
         for name, _statement in _sqlite_triggers():
             op.execute(f"DROP TRIGGER {name}")
+    op.drop_table("summary_month")
     for table in ("summary_change", "summary_day"):
         op.execute(f"DELETE FROM {table} WHERE dimension IN ({DIMENSIONS})")
