@@ -113,6 +113,12 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     incident_id: Mapped[int | None] = mapped_column(
         ForeignKey("incident.id", ondelete="SET NULL"), index=True
     )
+    # The person it is about, for the summary's "people affected" (migration 0026): the email
+    # hash of the affected person, or the reporter's own when it happened to them (NULL: a
+    # person of its own), and the day that person's previous report arrived. Both kept by the
+    # database's triggers, never written by the app.
+    person_key: Mapped[str | None] = mapped_column(String(64))
+    person_since: Mapped[date | None] = mapped_column(Date)
 
     # The staff side of the report: the case.
     case_number: Mapped[str] = mapped_column(String(12), unique=True)  # "2026-00042"
@@ -221,9 +227,8 @@ Index(
     postgresql_where=Report.interpreter_language.is_not(None),
     sqlite_where=Report.interpreter_language.is_not(None),
 )
-# How reports came in and who made them, per period (statistics/ways_in), from the index alone.
-Index("ix_report_received_channel", Report.received_on, Report.channel)
-Index("ix_report_received_reporter", Report.received_on, Report.reporter_role)
+# A person's reports in the order they arrived (keeps `person_since`).
+Index("ix_report_person", Report.person_key, Report.received_on, Report.id)
 # Open cases per investigator and which are overdue (the caseload), read from the index alone.
 Index(
     "ix_report_caseload",

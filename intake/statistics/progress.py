@@ -1,9 +1,10 @@
 """How cases progress, kept per day for the summary: service targets met, days to each stage,
-deadlines met (intake/statistics/compliance.py reads them), and reports in no incident.
+deadlines met (intake/statistics/compliance.py reads them), reports in no incident, and the
+people the reports are about.
 
-Triggers keep these in `summary_day` as changes happen (migration 0025, which documents each
-dimension and key); `recount` computes the same keys from the cases, for `rollup.rebuild` after
-a bulk load (tests compare the two).
+Triggers keep these in `summary_day` as changes happen (migrations 0025 and 0026, which document
+each dimension and key); `recount` computes the same keys from the cases, for `rollup.rebuild`
+after a bulk load (tests compare the two).
 """
 
 from __future__ import annotations
@@ -23,15 +24,17 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
+    update,
 )
+from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..models import CaseDeadline, CaseEvent, Report
+from ..models import AffectedPerson, CaseDeadline, CaseEvent, Contact, Report
 from ..reminders import SCREENING_TARGETS
 
 # The screening targets: dimension → (when it was done, the day it is due).
 TARGETS = {f"target:{t.key}": (t.done, t.due) for t in SCREENING_TARGETS}
-STAGE, DEADLINE, UNLINKED = "stage", "deadline", "unlinked"
+STAGE, DEADLINE, UNLINKED, PERSON = "stage", "deadline", "unlinked", "person"
 # The calendar events that mark a stage, in the order a case meets them (then: closed).
 STAGE_EVENTS = ("accepted", "complaint_signed", "notice_served", "response_received")
 OPEN = "open"
@@ -116,4 +119,42 @@ def recount() -> Iterator[Select[Any]]:
         select(Report.received_on.label("day"), literal_column("''").label("key")).where(
             Report.incident_id.is_(None)
         ),
+    )
+    since = func.coalesce(_day_text(Report.person_since), literal_column("''"))
+    yield _counted(PERSON, select(Report.received_on.label("day"), since.label("key")))
+
+
+def _day_text(column: Any) -> Any:
+    if db.engine.dialect.name == "sqlite":
+        return column
+    return func.to_char(column, literal_column("'YYYY-MM-DD'"))
+
+
+def person_of(report: Any) -> Any:
+    """SQL: the email hash of the person `report` (a report table or alias) is about: the
+    affected person's, or the reporter's own when it happened to them (NULL: none)."""
+    affected = select(AffectedPerson.email_hash).where(AffectedPerson.report_id == report.id)
+    own = select(Contact.email_hash).where(Contact.report_id == report.id)
+    return func.coalesce(
+        affected.scalar_subquery(),
+        case((report.reporter_role == "self", own.scalar_subquery())),
+    )
+
+
+def refresh_people() -> None:
+    """Set every report's person and previous report as migration 0026's triggers keep them
+    (after a bulk load with the triggers off; the caller commits)."""
+    db.session.execute(update(Report).values(person_key=person_of(Report)))
+    earlier = aliased(Report)
+    previous = (
+        select(func.max(earlier.received_on))
+        .where(
+            earlier.person_key == Report.person_key,
+            (earlier.received_on < Report.received_on)
+            | ((earlier.received_on == Report.received_on) & (earlier.id < Report.id)),
+        )
+        .scalar_subquery()
+    )
+    db.session.execute(
+        update(Report).where(Report.person_key.is_not(None)).values(person_since=previous)
     )

@@ -27,7 +27,7 @@ from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
 from ..models import Report, Staff
 from ..statuses import OPEN_STATUSES
-from . import compliance, progress, rollup, ways_in
+from . import compliance, progress, rollup
 from .compliance import Compliance, Stage
 from .periods import Period, month_label
 
@@ -136,7 +136,7 @@ class Summary:
     total: int | None
     # Events rather than reports: an incident's reports count once (`incident_count`).
     incidents: int | None = None
-    # People rather than reports: the same person reported twice counts once (ways_in).
+    # People rather than reports: the same person reported twice counts once (migration 0026).
     people: int | None = None
     tables: list[Table] = field(default_factory=list)
     trend: list[Row] = field(default_factory=list)
@@ -335,6 +335,16 @@ def incident_count(period: Period) -> int:
     return loose + int(grouped or 0)
 
 
+def people_affected(period: Period) -> int:
+    """The people the period's reports are about, each once (reports about the same person by
+    email count once; any other report is a person of its own): the reports whose person had
+    no report before, or none since before the period began. From the kept counts (call
+    `rollup.fold` first)."""
+    rows = rollup.kept((progress.PERSON,), period)
+    first = (rows.c.key == "") | (rows.c.key < period.start.isoformat())
+    return int(db.session.scalar(select(func.sum(rows.c.count)).where(first)) or 0)
+
+
 def figures(summary: Summary) -> list[tuple[str, int | None]]:
     """The counts of events and people beside the number of reports (None: not published)."""
     return [
@@ -351,7 +361,7 @@ def summarize(period: Period, today: date, *, public: bool = False) -> Summary:
         period=period,
         total=total,
         incidents=incident_count(period),
-        people=ways_in.people_affected(period),
+        people=people_affected(period),
         tables=tables(period),
         trend=trend(period),
         timings=[
