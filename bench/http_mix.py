@@ -39,7 +39,7 @@ from flask_migrate import upgrade
 from sqlalchemy import select, text
 
 from bench.http_kinds import Kind, mix
-from bench.http_report import growth, report
+from bench.http_report import growth, report, sizes_table
 from bench.intake_load import file_whole
 from bench.loopback import Browser, Unexpected, fetch
 from bench.procstats import MemorySampler, cpu_seconds, server_processes
@@ -269,7 +269,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.compare:
         runs = [json.loads(path.read_text()) for path in args.compare]
-        print("\n".join(growth(runs)))
+        print("\n".join(sizes_table(runs) + growth(runs)))
         return
     args.out.mkdir(parents=True, exist_ok=True)
     if args.keep:
@@ -287,7 +287,7 @@ def main() -> None:
             runs.append(run)
     if args.seed_only:
         return
-    print("\n".join(growth(runs)))
+    print("\n".join(sizes_table(runs) + growth(runs)))
     if not all(run["filed_after_seed"] for run in runs):
         raise SystemExit("a filing after the seed failed")
 

@@ -159,6 +159,60 @@ def growth(runs: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def sizes_table(runs: list[dict[str, Any]]) -> list[str]:
+    """Per database: each kind's p95 and server CPU at every size, and the ratios of the
+    largest size to the smallest (bold above the target)."""
+    lines: list[str] = []
+    for database in dict.fromkeys(run["database"] for run in runs):
+        mine = sorted((r for r in runs if r["database"] == database), key=lambda r: r["cases"])
+        if len(mine) < 2:
+            continue
+        base, top = mine[0], mine[-1]
+        sizes = [_size(r["cases"]) for r in mine]
+        lines += [
+            "",
+            f"#### {database}, statistics: {base['statistics']}",
+            "",
+            _row(
+                [
+                    "request",
+                    *(f"p95 {size}" for size in sizes),
+                    f"p95 {sizes[-1]}/{sizes[0]}",
+                    *(f"CPU {size}" for size in sizes),
+                    f"CPU {sizes[-1]}/{sizes[0]}",
+                ]
+            ),
+            "|---|" + "---:|" * (2 * len(sizes) + 2),
+        ]
+        for name, kind in base["kinds"].items():
+            found = [r["kinds"].get(name) for r in mine]
+            if any(k is None for k in found):
+                continue
+            p95 = [f"{k['p95_ms']:.0f}" for k in found]  # type: ignore[index]
+            cpu = [f"{k['cpu_ms']:.0f}" for k in found]  # type: ignore[index]
+            lines.append(
+                _row(
+                    [
+                        name.replace("|", "\\|"),
+                        *p95,
+                        _ratio(top["kinds"][name]["p95_ms"], kind["p95_ms"]),
+                        *cpu,
+                        _ratio(top["kinds"][name]["cpu_ms"], kind["cpu_ms"]),
+                    ]
+                )
+            )
+    return lines
+
+
+def _size(cases: int) -> str:
+    return f"{cases // 1_000_000}M" if cases >= 1_000_000 else f"{cases // 1000}k"
+
+
+def _ratio(top: float, base: float) -> str:
+    ratio = top / base if base else float("inf")
+    return f"{ratio:.2f}" if ratio <= GROWTH_TARGET else f"**{ratio:.2f}**"
+
+
 def report(run: dict[str, Any]) -> list[str]:
     """Every table of one run."""
     return kinds_table(run) + exports_table(run) + targets(run)
