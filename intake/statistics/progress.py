@@ -142,9 +142,10 @@ def person_of(report: Any) -> Any:
 
 
 def refresh_people() -> None:
-    """Set every report's person and previous report as migration 0026's triggers keep them
-    (after a bulk load with the triggers off; the caller commits)."""
-    db.session.execute(update(Report).values(person_key=person_of(Report)))
+    """Give reports loaded in bulk with the triggers off (their person columns empty) the
+    person and previous report that migration 0026's triggers keep; the caller commits."""
+    person = person_of(Report)
+    db.session.execute(update(Report).where(person.is_not(None)).values(person_key=person))
     earlier = aliased(Report)
     previous = (
         select(func.max(earlier.received_on))
@@ -156,5 +157,7 @@ def refresh_people() -> None:
         .scalar_subquery()
     )
     db.session.execute(
-        update(Report).where(Report.person_key.is_not(None)).values(person_since=previous)
+        update(Report)
+        .where(Report.person_key.is_not(None), previous.is_not(None))
+        .values(person_since=previous)
     )

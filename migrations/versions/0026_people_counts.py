@@ -216,8 +216,13 @@ def upgrade():
     # How reports came in and who made them are daily counts now (0025): nothing reads these.
     op.drop_index("ix_report_received_channel", table_name="report")
     op.drop_index("ix_report_received_reporter", table_name="report")
-    op.execute(f"UPDATE report SET person_key = {PERSON}")
-    op.execute(f"UPDATE report SET person_since = {SINCE} WHERE person_key IS NOT NULL")
+    # Only the rows that get a value are written (on PostgreSQL each written row is a new
+    # version, its search column recomputed and every index updated).
+    op.execute(f"UPDATE report SET person_key = {PERSON} WHERE {PERSON} IS NOT NULL")
+    op.execute(
+        f"UPDATE report SET person_since = {SINCE} "
+        f"WHERE person_key IS NOT NULL AND {SINCE} IS NOT NULL"
+    )
     op.execute(
         "INSERT INTO summary_day (dimension, day, key, count) "
         f"SELECT 'person', received_on, {_since_key('report', dialect)}, count(*) FROM report "
