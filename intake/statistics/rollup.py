@@ -1,10 +1,13 @@
 """Daily counts behind the summary report, kept current change by change.
 
 A summary of a year at a million cases cannot scan a third of them on every page view. Instead
-each figure is kept per day in `summary_day` (dimension, day, key → count). Triggers append +1/-1
-rows to `summary_change` as reports change (migration 0005, which computes each key with the
-same SQL as `_recount` here); `fold` adds those into `summary_day` before a summary reads it, so
-a summary costs the same at any size. `rebuild` recounts everything (after a bulk load).
+each figure is kept per day in `summary_day` (dimension, day, key → count) and per calendar
+month in `summary_month`. Triggers append +1/-1 rows to `summary_change` as reports, their
+terms, events, deadlines and people change (migrations 0005, 0025 and 0026, which compute each
+key with the same SQL as `_recount` here and `progress.recount`); `fold` adds those into both
+tables before a summary reads them, and `kept` reads a period as its whole months and the days
+around them, so a summary costs the same at any size. `rebuild` recounts everything (after a
+bulk load).
 
 Delays (days to acknowledge, days to close) are kept as histograms: a tenth of a day below ten
 days, whole days below a hundred, tens of days beyond. Rounding never reorders values, so the
