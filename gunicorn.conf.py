@@ -4,6 +4,7 @@ Every setting can be overridden from the environment (PORT, WEB_CONCURRENCY, THR
 FORWARDED_ALLOW_IPS). The access log leaves out the client address, like the app's own logs.
 """
 
+import gc
 import os
 
 from config import ConfigError, check_rate_limit_storage, worker_count
@@ -25,3 +26,10 @@ accesslog = "-"
 # No %(h)s (client address) and no query string (%(U)s is the path alone).
 access_log_format = '- - %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+
+
+def post_worker_init(worker):
+    """Once the app is loaded in a worker: move every object it holds so far out of the garbage
+    collector's view (gc.freeze). Otherwise each full collection walks the whole loaded app, a
+    pause of about 175 ms every 75 requests or so on a staff page; with it, 10-25 ms."""
+    gc.freeze()

@@ -35,3 +35,16 @@ def test_development_generates_and_keeps_its_secrets(tmp_path: Path) -> None:
     secrets_file = tmp_path / "secrets.json"
     assert set(json.loads(secrets_file.read_text())) == set(config.SECRET_NAMES)
     assert stat.S_IMODE(secrets_file.stat().st_mode) == 0o600
+
+
+def test_gunicorn_workers_freeze_the_loaded_app_out_of_the_collectors_view() -> None:
+    import gc
+    import runpy
+
+    settings = runpy.run_path(str(Path(__file__).parent.parent / "gunicorn.conf.py"))
+    before = gc.get_freeze_count()
+    try:
+        settings["post_worker_init"](None)
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
