@@ -33,7 +33,7 @@ from ..edge import QUERY_CONTROLS
 from ..extensions import db
 from ..geography import COMMUNITY_AREAS, WARD_COUNT
 from ..i18n import NATIVE_NAMES
-from ..models import MAX_ID, Report, ReportTag, ReportTerm, Staff
+from ..models import MAX_ID, NOTHING_DUE_SQL, Report, ReportTag, ReportTerm, Staff
 from ..statuses import TABLE as STATUS_TABLE
 from ..statuses import TRIAGE_STATUSES
 from . import calendar
@@ -277,6 +277,8 @@ def conditions(
         where.append(Report.interpreter_language.is_not(None))
     if f.tag:
         where.append(_linked(ReportTag.report_id, (ReportTag.tag_id.in_(f.tag),), scan_in_order))
+    if f.overdue or f.due_soon:  # Read from the cases with anything due (as the index says).
+        where.append(Report.next_due_on < NOTHING_DUE_SQL)
     if f.overdue:  # A screening target or a running deadline is past.
         where.append(Report.next_due_on < today)
     if f.due_soon:
@@ -354,20 +356,24 @@ def status_counts(case_filter: CaseFilter, staff: Staff, today: date) -> list[tu
 def case_page(
     case_filter: CaseFilter, staff: Staff, today: date, per_page: int, count_limit: int
 ) -> CasePage:
-    """The cases on the requested page: one count query and one page query (plus eager loads)."""
+    """The cases on the requested page: a count; when the matches are few, their ids, sorted
+    from those alone (a planner that guesses many matches reads the whole list in order looking
+    for them: 2.8 s at a million cases on PostgreSQL for a word in none), else a read of the
+    list in its order; then just the page's cases, whole."""
     where = conditions(case_filter, staff, today)
     total, capped = count_up_to(where, count_limit)
     page = case_filter.page
     if not capped:  # Past the end of a list counted whole: its last page.
         page = min(page, max(1, -(-total // per_page)))
-    if total >= MANY_MATCHES:
-        where = conditions(case_filter, staff, today, scan_in_order=True)
+    if total == 0:
+        return CasePage([], 0, page, per_page)
+    if total < MANY_MATCHES:
+        few = list(db.session.scalars(select(Report.id).where(*where)))
+        chosen = select(Report.id).where(Report.id.in_(few))
+    else:
+        chosen = select(Report.id).where(*conditions(case_filter, staff, today, True))
     # The page's ids first, sorted from an index alone; then just those cases, whole.
-    page_ids = (
-        ordered(select(Report.id).where(*where), case_filter)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    )
+    page_ids = ordered(chosen, case_filter).limit(per_page).offset((page - 1) * per_page)
     query = ordered(
         select(Report).where(Report.id.in_(page_ids.scalar_subquery())), case_filter
     ).options(selectinload(Report.assignee), selectinload(Report.terms))

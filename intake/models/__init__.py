@@ -8,7 +8,15 @@ from .consent import Consent, ContactGrant, Disclosure
 from .incidents import Incident
 from .letters import LetterTemplate, LetterVersion
 from .messages import Message, OutboxEmail
-from .reports import AffectedPerson, Attachment, Contact, Draft, Report, ReportTerm
+from .reports import (
+    NOTHING_DUE_SQL,
+    AffectedPerson,
+    Attachment,
+    Contact,
+    Draft,
+    Report,
+    ReportTerm,
+)
 from .respondents import Respondent
 from .sessions import WebSession
 from .staff import Staff, StaffRole, new_session_token
@@ -17,6 +25,7 @@ from .tags import ReportTag, Tag
 from .types import MAX_ID, UTCDateTime, utcnow
 
 __all__ = [
+    "NOTHING_DUE_SQL",
     "AffectedPerson",
     "Attachment",
     "AuditEvent",

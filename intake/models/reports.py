@@ -19,14 +19,20 @@ from sqlalchemy import (
     String,
     Text,
     false,
+    literal_column,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnClause
 
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..statuses import TRIAGE_STATUSES
 from .types import UTCDateTime, utcnow
+
+# report.next_due_on when nothing is due (migration 0023), as SQL written out: a partial index's
+# condition and the filters that use it must read alike for SQLite to match them.
+NOTHING_DUE_SQL: ColumnClause[date] = literal_column("'2100-12-31'", Date)
 
 if TYPE_CHECKING:
     from .consent import Consent
@@ -226,6 +232,15 @@ Index(
     Report.id,
     postgresql_where=Report.interpreter_language.is_not(None),
     sqlite_where=Report.interpreter_language.is_not(None),
+)
+# The cases with something due, in the list's default order (overdue, due this week).
+Index(
+    "ix_report_due_only_queue",
+    Report.urgent.desc(),
+    Report.created_at,
+    Report.id,
+    postgresql_where=Report.next_due_on < NOTHING_DUE_SQL,
+    sqlite_where=Report.next_due_on < NOTHING_DUE_SQL,
 )
 # A person's reports in the order they arrived (keeps `person_since`).
 Index("ix_report_person", Report.person_key, Report.received_on, Report.id)
