@@ -24,6 +24,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    tuple_,
 )
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
@@ -289,12 +290,12 @@ def conditions(
         where.append(Report.created_at >= _start_of(f.received_from))
     if f.received_to:
         where.append(Report.created_at < _start_of(f.received_to + timedelta(days=1)))
+    # By month, compared as (year, month) pairs: a range of the incident-date index.
+    incident_month = tuple_(Report.incident_year, Report.incident_month)
     if f.incident_from:
-        key = f.incident_from.year * 100 + f.incident_from.month
-        where.append(Report.incident_year * 100 + Report.incident_month >= key)
+        where.append(incident_month >= (f.incident_from.year, f.incident_from.month))
     if f.incident_to:
-        key = f.incident_to.year * 100 + f.incident_to.month
-        where.append(Report.incident_year * 100 + Report.incident_month <= key)
+        where.append(incident_month <= (f.incident_to.year, f.incident_to.month))
     if f.q:
         where.append(matching(f.q, scan_in_order))
     return where
