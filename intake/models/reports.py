@@ -129,7 +129,7 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     # The staff side of the report: the case.
     case_number: Mapped[str] = mapped_column(String(12), unique=True)  # "2026-00042"
     status: Mapped[str] = mapped_column(String(20), default="new")
-    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     acknowledge_by: Mapped[date] = mapped_column(Date, index=True)
     screen_by: Mapped[date] = mapped_column(Date, index=True)
     # The day the case is next due: its screening target while in triage or its earliest running
@@ -222,6 +222,10 @@ for _name, _column in (
     ("channel", Report.channel),
     ("reporter", Report.reporter_role),
     ("anonymous", Report.anonymous),
+    # Each investigator's cases (also the index of the assignee alone), each area's, each ward's.
+    ("assignee", Report.assignee_id),
+    ("area", Report.community_area),
+    ("ward", Report.ward),
 ):
     Index(f"ix_report_{_name}_queue", _column, Report.urgent.desc(), Report.created_at, Report.id)
 # The cases needing an interpreter, in the list's default order.
