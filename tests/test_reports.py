@@ -108,7 +108,7 @@ def seeded(app: Flask, make_case: Any, make_staff: Any) -> dict[str, Any]:
             assert report is not None
             report.assignee_id, report.status = investigator, "accepted"
         db.session.commit()
-    return {"ids": ids, "investigator": investigator}
+    return {"ids": ids, "investigator": investigator, "other": make_staff("investigator")}
 
 
 def counts(summary: Any, name: str) -> dict[str, int | None]:
@@ -253,6 +253,13 @@ def test_the_kept_counts_equal_a_full_recount(
         db.session.flush()
         third.incident_id = fourth.incident_id = incident.id
         fourth.screen_by += timedelta(days=5)  # Still open: the count moves to the new day.
+        # The caseload: a triage case assigned, an accepted one closed, one handed over.
+        third.assignee_id = staff.id
+        handed, closed = (db.session.get(Report, i) for i in seeded["ids"][7:9])
+        assert handed is not None
+        assert closed is not None
+        closed.status, closed.closed_at = "closed", at(date(2026, 9, 30))
+        handed.assignee_id = seeded["other"]
         db.session.commit()
         third.received_on = received - timedelta(days=1)  # Its stages move with it.
         db.session.commit()
@@ -275,7 +282,8 @@ def test_the_kept_counts_equal_a_full_recount(
         kept = stored()
         assert months() == added_up(kept)
     dimensions = {dimension for dimension, _day, _key in kept}
-    assert {"channel", "target:acknowledge", "stage", "deadline", "unlinked"} <= dimensions
+    expected = {"channel", "target:acknowledge", "stage", "deadline", "unlinked", "person"}
+    assert expected | {"open", "triage_due"} <= dimensions
     result = app.test_cli_runner().invoke(args=["reports", "recount"])
     assert result.output == "Summary counts recounted.\n"
     with app.app_context():

@@ -10,6 +10,7 @@ after a bulk load (tests compare the two).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from flask import current_app
@@ -31,10 +32,14 @@ from sqlalchemy.orm import aliased
 from ..extensions import db
 from ..models import AffectedPerson, CaseDeadline, CaseEvent, Contact, Report
 from ..reminders import SCREENING_TARGETS
+from ..statuses import DUE_COLUMNS, OPEN_STATUSES
 
 # The screening targets: dimension → (when it was done, the day it is due).
 TARGETS = {f"target:{t.key}": (t.done, t.due) for t in SCREENING_TARGETS}
 STAGE, DEADLINE, UNLINKED, PERSON = "stage", "deadline", "unlinked", "person"
+# The caseload (migration 0029): open cases per investigator, kept on one day of no meaning,
+# and the assigned triage cases by the day their service target falls due.
+OPEN_CASES, TRIAGE_DUE, NO_DAY = "open", "triage_due", date(2000, 1, 1)
 # The calendar events that mark a stage, in the order a case meets them (then: closed).
 STAGE_EVENTS = ("accepted", "complaint_signed", "notice_served", "response_received")
 OPEN = "open"
@@ -122,6 +127,20 @@ def recount() -> Iterator[Select[Any]]:
     )
     since = func.coalesce(_day_text(Report.person_since), literal_column("''"))
     yield _counted(PERSON, select(Report.received_on.label("day"), since.label("key")))
+    yield from _caseload()
+
+
+def _caseload() -> Iterator[Select[Any]]:
+    assignee = cast(Report.assignee_id, String)
+    mine = case((Report.status.in_(OPEN_STATUSES), assignee))
+    yield _counted(OPEN_CASES, select(literal(NO_DAY, Date).label("day"), mine.label("key")))
+    due = case(
+        *((Report.status == status, getattr(Report, c)) for status, c in DUE_COLUMNS.items())
+    )
+    triage = case((Report.status.in_(tuple(DUE_COLUMNS)), assignee))
+    yield _counted(
+        TRIAGE_DUE, select(due.label("day"), triage.label("key")).where(due.is_not(None))
+    )
 
 
 def _day_text(column: Any) -> Any:

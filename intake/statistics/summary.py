@@ -18,15 +18,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import pgettext
 from flask_babel.speaklater import LazyString
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from .. import vocab
-from ..cases.deadlines import overdue_clause
 from ..extensions import db
 from ..geography import community_area_name
 from ..i18n import NATIVE_NAMES
-from ..models import Incident, Report, Staff
-from ..statuses import OPEN_STATUSES
+from ..models import Incident, Report, Staff, SummaryDay
 from . import compliance, progress, rollup
 from .compliance import Compliance, Stage
 from .periods import Period, month_label
@@ -281,18 +279,25 @@ def timing(name: str, title: LazyString, period: Period) -> Timing:
 
 
 def caseload(today: date) -> list[Caseload]:
-    """Open cases and overdue cases per assigned investigator (as of today)."""
-    query = (
-        select(Staff.name, func.count(), func.sum(case((overdue_clause(today), 1), else_=0)))
-        .join(Staff, Staff.id == Report.assignee_id)
-        .where(Report.status.in_(OPEN_STATUSES))
-        .group_by(Staff.id, Staff.name)
-        .order_by(Staff.name)
+    """Open cases and overdue cases per assigned investigator (as of today), from the kept
+    counts (migration 0029; call `rollup.fold` first, as `summarize` does)."""
+    total = func.sum(SummaryDay.count)
+    opened = select(SummaryDay.key, total).where(
+        SummaryDay.dimension == progress.OPEN_CASES, SummaryDay.day == progress.NO_DAY
     )
-    return [
-        Caseload(name, int(total), int(overdue or 0))
-        for name, total, overdue in db.session.execute(query)
-    ]
+    open_cases = {
+        int(key): int(count)
+        for key, count in db.session.execute(opened.group_by(SummaryDay.key).having(total > 0))
+    }
+    # Every triage case due before today, read as whole months and this month's days.
+    before = rollup.kept((progress.TRIAGE_DUE,), Period(progress.NO_DAY, today, "caseload"))
+    due = func.sum(before.c.count)
+    late = select(before.c.key, due).group_by(before.c.key).having(due > 0)
+    overdue = {int(key): int(count) for key, count in db.session.execute(late)}
+    names = db.session.execute(
+        select(Staff.id, Staff.name).where(Staff.id.in_(open_cases)).order_by(Staff.name)
+    )
+    return [Caseload(name, open_cases[i], overdue.get(i, 0)) for i, name in names]
 
 
 # Tables whose rows add up to the number of reports (each report counted once), and tables whose
