@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -16,11 +15,6 @@ def today() -> date:
     return utcnow().astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
-@lru_cache(maxsize=8)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
 def local_date_text(stored: str | None, zone: str) -> str | None:
     """SQLite's `intake_local_day(timestamp, zone)`: the day (YYYY-MM-DD) at `zone` of a UTC
     timestamp as SQLite stores it ("2026-03-06 05:30:00.000000"); NULL stays NULL. The summary's
@@ -31,4 +25,5 @@ def local_date_text(stored: str | None, zone: str) -> str | None:
     moment = datetime.fromisoformat(stored)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(_zone(zone)).date().isoformat()
+    # ZoneInfo keeps each zone it has loaded: no reading of the zone file per call.
+    return moment.astimezone(ZoneInfo(zone)).date().isoformat()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, case, or_
 
 from ..business_days import add_business_days
 from ..models import Report
@@ -19,6 +19,17 @@ def due_dates(received: date, acknowledge_days: int, screening_days: int) -> tup
     return (
         add_business_days(received, acknowledge_days),
         add_business_days(received, screening_days),
+    )
+
+
+def due_column() -> ColumnElement[date]:
+    """SQL: the service-target date that applies to the case (NULL outside triage), as
+    `due_date` for one case; the summary's caseload counts triage cases by it."""
+    return case(
+        *(
+            (Report.status == status, getattr(Report, column))
+            for status, column in DUE_COLUMNS.items()
+        )
     )
 
 

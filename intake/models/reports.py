@@ -30,9 +30,11 @@ from ..extensions import db
 from ..statuses import TRIAGE_STATUSES
 from .types import UTCDateTime, utcnow
 
-# report.next_due_on when nothing is due (migration 0023), as SQL written out: a partial index's
-# condition and the filters that use it must read alike for SQLite to match them.
-NOTHING_DUE_SQL: ColumnClause[date] = literal_column("'2100-12-31'", Date)
+# report.next_due_on when nothing is due (migration 0023), as SQL written out: the column's
+# default, and a partial index's condition and the filters that use it, which must read alike
+# for SQLite to match them.
+_NOTHING_DUE = "'2100-12-31'"
+NOTHING_DUE_SQL: ColumnClause[date] = literal_column(_NOTHING_DUE, Date)
 
 if TYPE_CHECKING:
     from .consent import Consent
@@ -136,7 +138,7 @@ class Report(db.Model):  # type: ignore[name-defined,misc]
     # deadline after acceptance, whichever is first; NOTHING_DUE (2100-12-31) when nothing is.
     # Kept by the database's triggers (migration 0023), never written by the app, so the list
     # sorts and filters by it from an index.
-    next_due_on: Mapped[date] = mapped_column(Date, server_default=text("'2100-12-31'"))
+    next_due_on: Mapped[date] = mapped_column(Date, server_default=text(_NOTHING_DUE))
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

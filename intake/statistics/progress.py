@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
+from ..cases.deadlines import due_column
 from ..extensions import db
 from ..models import AffectedPerson, CaseDeadline, CaseEvent, Contact, Report
 from ..reminders import SCREENING_TARGETS
@@ -134,9 +135,7 @@ def _caseload() -> Iterator[Select[Any]]:
     assignee = cast(Report.assignee_id, String)
     mine = case((Report.status.in_(OPEN_STATUSES), assignee))
     yield _counted(OPEN_CASES, select(literal(NO_DAY, Date).label("day"), mine.label("key")))
-    due = case(
-        *((Report.status == status, getattr(Report, c)) for status, c in DUE_COLUMNS.items())
-    )
+    due = due_column()
     triage = case((Report.status.in_(tuple(DUE_COLUMNS)), assignee))
     yield _counted(
         TRIAGE_DUE, select(due.label("day"), triage.label("key")).where(due.is_not(None))
