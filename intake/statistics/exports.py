@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, select
 
 from ..cases.queries import CaseFilter, conditions
+from ..database import one_of
 from ..extensions import db
 from ..models import AffectedPerson, Contact, Report, ReportTag, ReportTerm, Staff, Tag
 from . import compliance
@@ -113,7 +114,7 @@ def _terms(case_ids: list[int], vocabularies: set[str]) -> dict[str, dict[int, t
         tagged = (
             select(ReportTag.report_id, Tag.name)
             .join(Tag, Tag.id == ReportTag.tag_id)
-            .where(ReportTag.report_id.in_(case_ids))
+            .where(one_of(ReportTag.report_id, case_ids))
             .order_by(ReportTag.report_id, Tag.name)
         )
         names = db.session.connection().execute(tagged).all()
@@ -121,7 +122,7 @@ def _terms(case_ids: list[int], vocabularies: set[str]) -> dict[str, dict[int, t
             found[TAGS][case] = tuple(name for _case, name in named)
     query = (
         select(ReportTerm.report_id, ReportTerm.vocabulary, ReportTerm.code)
-        .where(ReportTerm.report_id.in_(case_ids), ReportTerm.vocabulary.in_(vocabularies))
+        .where(one_of(ReportTerm.report_id, case_ids), ReportTerm.vocabulary.in_(vocabularies))
         .order_by(ReportTerm.report_id, ReportTerm.vocabulary, ReportTerm.position)
     )
     rows = db.session.connection().execute(query).all()
