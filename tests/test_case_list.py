@@ -202,6 +202,29 @@ def test_counting_stops_at_the_limit_and_pages_go_on(app_factory: Any) -> None:
     assert "0 cases" in narrowed
 
 
+def test_a_case_with_two_chosen_terms_is_counted_and_listed_once(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    """Counting a term filter reads the term's index (a case with both terms has two rows)."""
+
+    def case_with(*classes: str) -> int:
+        incident = {"covered_area": "housing", "protected_classes": list(classes)}
+        return int(make_case(discrimination_answers(incident=incident)))
+
+    both, race, religion = case_with("race", "religion"), case_with("race"), case_with("religion")
+    case_with("disability")
+    supervisor = staff_browser("supervisor")
+    found = numbers(app, both, race, religion)
+    url = "/staff/cases?all=1&protected_class=race&protected_class=religion"
+    for limit in (10, 2):
+        app.config["CASE_COUNT_LIMIT"] = limit
+        page = supervisor.get(url).get_data(as_text=True)
+        assert ("3 cases" if limit > 3 else "More than 2 cases") in page
+        shown = [page.count(found[case]) for case in (both, race, religion)]
+        assert shown[0] > 0
+        assert shown == [shown[0]] * 3
+
+
 def test_a_filter_can_be_saved_and_opened_again(seeded: dict[str, Any], staff_browser: Any) -> None:
     supervisor = staff_browser("supervisor")
     supervisor.get("/staff/cases?kind=discrimination")
