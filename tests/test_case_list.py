@@ -98,6 +98,9 @@ FILTERS = [
     ({"q": "voucher"}, {"housing"}),
     ({"q": "zenith"}, {"housing"}),
     ({"q": "gritaron calle"}, {"spanish"}),
+    ({"q": "gritaron en"}, {"spanish"}),  # A short word and a long one: two indexes.
+    ({"q": "voucher", "protected_class": "source_of_income"}, {"housing"}),
+    ({"q": "voucher", "kind": "hate"}, set()),
     ({"received_from": DaysFromToday(0)}, {"housing", "hate", "old", "spanish"}),
     ({"received_to": DaysFromToday(-2)}, set()),
     ({"incident_from": DaysFromToday(40)}, set()),

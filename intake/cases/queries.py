@@ -37,10 +37,13 @@ from ..i18n import NATIVE_NAMES
 from ..models import MAX_ID, NOTHING_DUE_SQL, Report, Staff
 from ..statuses import TABLE as STATUS_TABLE
 from ..statuses import TRIAGE_STATUSES
-from . import calendar
+from . import calendar, search
 from .access import visible_cases
 from .links import Link, links
 from .search import NUMBER, is_sqlite, matching
+
+# `conditions` leaves the search out when it reads the cases from the search's index.
+SEARCH = "search"
 
 # Each order's columns: every one is read from an index in that order with the id last
 # (migration 0023), forwards or backwards.
@@ -225,10 +228,11 @@ def conditions(
     staff: Staff,
     today: date,
     scan_in_order: bool = False,
-    driver: Link | None = None,
+    driver: Link | str | None = None,
 ) -> list[ColumnElement[bool]]:
     """The WHERE clause of a filter, within what `staff` may see (`scan_in_order`: see
-    `links` and `search.matching`), without the term or tag filter `driver` if given."""
+    `links` and `search.matching`), without the filter `driver` if given: a term or tag
+    filter, or SEARCH."""
     where: list[ColumnElement[bool]] = [visible_cases(staff)]
     f = case_filter
     if f.status:
@@ -283,7 +287,7 @@ def conditions(
         where.append(month >= bounds[0])
     if bounds[1] is not None:
         where.append(month <= bounds[1])
-    if f.q:
+    if f.q and driver != SEARCH:
         where.append(matching(f.q, scan_in_order))
     return where
 
@@ -350,12 +354,17 @@ def count_up_to(where: list[ColumnElement[bool]] | Select[int], limit: int) -> t
 
 
 def matching_ids(case_filter: CaseFilter, staff: Staff, today: date) -> Select[int]:
-    """The matching cases' ids, in no order; with a term or tag filter, read from its index
-    (`Link.driving`), so that counting them to a limit stops there."""
+    """The matching cases' ids, in no order; with a term or tag filter, or a search of words on
+    SQLite, read from that index, so that counting them to a limit stops there."""
     found = links(case_filter)
-    if not found:
-        return select(Report.id).where(*conditions(case_filter, staff, today))
-    return found[0].driving(conditions(case_filter, staff, today, driver=found[0]))
+    if found:
+        return found[0].driving(conditions(case_filter, staff, today, driver=found[0]))
+    if case_filter.q:
+        others = conditions(case_filter, staff, today, driver=SEARCH)
+        searched = search.driving(case_filter.q, others)
+        if searched is not None:
+            return searched
+    return select(Report.id).where(*conditions(case_filter, staff, today))
 
 
 # From how many matches on, a page of a search or of a term or tag filter is found by reading
