@@ -302,7 +302,8 @@ def test_full_text_search_uses_every_word(
 def test_a_common_word_gives_the_same_page_however_the_list_is_read(
     app: Flask, make_case: Any, staff_browser: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Many matches make SQLite read the list in order instead of sorting the matches."""
+    """Many matches make the list read in order instead of sorting the matches; many but
+    sparse ones are sorted still (reading in order would pass too many cases)."""
     cases = [
         make_case(hate_answers(incident={"narrative": f"Graffiti on the wall, number {n}."}))
         for n in range(4)
@@ -311,15 +312,29 @@ def test_a_common_word_gives_the_same_page_however_the_list_is_read(
     supervisor = staff_browser("supervisor")
     app.config["CASES_PER_PAGE"] = 3
     pages = []
-    for threshold in (10_000, 1):
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    sorts = []
+    for threshold, sort_cost in ((10_000, 10), (1, 10**9), (1, 0)):
         monkeypatch.setattr(queries, "MANY_MATCHES", threshold)
+        monkeypatch.setattr(queries, "SORT_COST", sort_cost)
+        statements.clear()
         pages.append([supervisor.get(f"/staff/cases?q=graffiti&page={n}") for n in (1, 2)])
+        sorts.append(sum("WITH few" in statement for statement in statements))
+    event.remove(engine, "before_cursor_execute", record)
+    assert sorts == [2, 0, 2]
     found = numbers(app, *cases)
     orders = []
     for first, second in pages:
         shown = first.get_data(as_text=True) + second.get_data(as_text=True)
         orders.append(sorted(cases, key=lambda case: shown.index(found[case])))
-    assert orders == [cases, cases]  # Oldest first, on both paths, over both pages.
+    assert orders == [cases, cases, cases]  # Oldest first, on every path, over both pages.
 
 
 def test_the_case_list_starts_with_open_cases_most_overdue_first(

@@ -248,6 +248,16 @@ Index(
     postgresql_where=Report.next_due_on < NOTHING_DUE_SQL,
     sqlite_where=Report.next_due_on < NOTHING_DUE_SQL,
 )
+# The unassigned cases, in the list's default order (PostgreSQL reads no order from the
+# investigator's queue index under "assignee_id IS NULL").
+Index(
+    "ix_report_unassigned_queue",
+    Report.urgent.desc(),
+    Report.created_at,
+    Report.id,
+    postgresql_where=Report.assignee_id.is_(None),
+    sqlite_where=Report.assignee_id.is_(None),
+)
 # A person's reports in the order they arrived (keeps `person_since`).
 Index("ix_report_person", Report.person_key, Report.received_on, Report.id)
 # Open cases per investigator and which are overdue (the caseload), read from the index alone.
