@@ -114,6 +114,30 @@ def test_suggestions_keep_to_the_window_of_days(
     assert number(app, far) in suggested(case_page(supervisor, first))
 
 
+def test_suggestions_come_from_the_same_area_the_same_ward_or_online(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    """Each place is read from its own index over the window (month boundaries included)."""
+    first = make_case(story(STORY, ward="8"))
+    same_ward = make_case(story(RETOLD, community_area="32", ward="8"))
+    other_ward = make_case(story(RETOLD, community_area="32", ward="9"))
+    online = make_case(story(STORY, community_area="", ward="", location_type="online"))
+    also_online = make_case(story(RETOLD, community_area="", location_type="online"))
+    day_before = RECENT.replace(day=1) - timedelta(days=1)  # The last day of the month before.
+    month_before = make_case(
+        story(RETOLD),
+        incident_year=day_before.year,
+        incident_month=day_before.month,
+        incident_day=day_before.day,
+    )
+    supervisor = staff_browser("supervisor")
+    app.config["INCIDENT_WINDOW_DAYS"] = RECENT.day
+    found = suggested(case_page(supervisor, first))
+    assert {number(app, same_ward), number(app, month_before)} <= found
+    assert not {number(app, other_ward), number(app, also_online)} & found
+    assert suggested(case_page(supervisor, online)) == {number(app, also_online)}
+
+
 def test_three_reports_grouped_then_one_leaves(
     app: Flask, make_case: Any, staff_browser: Any
 ) -> None:

@@ -230,34 +230,32 @@ for _name, _column in (
     ("ward", Report.ward),
 ):
     Index(f"ix_report_{_name}_queue", _column, Report.urgent.desc(), Report.created_at, Report.id)
-# The cases needing an interpreter, in the list's default order.
-Index(
-    "ix_report_interpreter_queue",
-    Report.urgent.desc(),
-    Report.created_at,
-    Report.id,
-    postgresql_where=Report.interpreter_language.is_not(None),
-    sqlite_where=Report.interpreter_language.is_not(None),
-)
-# The cases with something due, in the list's default order (overdue, due this week).
-Index(
-    "ix_report_due_only_queue",
-    Report.urgent.desc(),
-    Report.created_at,
-    Report.id,
-    postgresql_where=Report.next_due_on < NOTHING_DUE_SQL,
-    sqlite_where=Report.next_due_on < NOTHING_DUE_SQL,
-)
-# The unassigned cases, in the list's default order (PostgreSQL reads no order from the
-# investigator's queue index under "assignee_id IS NULL").
-Index(
-    "ix_report_unassigned_queue",
-    Report.urgent.desc(),
-    Report.created_at,
-    Report.id,
-    postgresql_where=Report.assignee_id.is_(None),
-    sqlite_where=Report.assignee_id.is_(None),
-)
+# Some of the cases in the list's default order, each as a partial index: those needing an
+# interpreter; those with something due (overdue, due this week); the unassigned ones
+# (PostgreSQL reads no order from the investigator's queue index under "assignee_id IS NULL").
+for _name, _where in (
+    ("interpreter", Report.interpreter_language.is_not(None)),
+    ("due_only", Report.next_due_on < NOTHING_DUE_SQL),
+    ("unassigned", Report.assignee_id.is_(None)),
+):
+    Index(
+        f"ix_report_{_name}_queue",
+        Report.urgent.desc(),
+        Report.created_at,
+        Report.id,
+        postgresql_where=_where,
+        sqlite_where=_where,
+    )
+# The reports of one community area, or one ward, around an incident date ("possibly the same
+# event" reads those of the case's area and ward in a few weeks).
+for _name, _column in (("area", Report.community_area), ("ward", Report.ward)):
+    Index(
+        f"ix_report_{_name}_incident",
+        _column,
+        Report.incident_year,
+        Report.incident_month,
+        Report.incident_day,
+    )
 # A person's reports in the order they arrived (keeps `person_since`).
 Index("ix_report_person", Report.person_key, Report.received_on, Report.id)
 # Open cases per investigator and which are overdue (the caseload), read from the index alone.
