@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import func, select, text
 
+from bench.http_report import SUMMARY_CSV
 from intake import vocab
 from intake.cases.queries import SORTS
 from intake.extensions import db
@@ -187,4 +188,5 @@ def mix(cases: int, period: str) -> list[Kind]:
     if fresh:
         kinds.append(Kind("case: fresh anonymous", tuple(f"/staff/cases/{i}" for i in fresh)))
     kinds.append(Kind("reports page", (f"/staff/reports?period={period}",)))
+    kinds.append(Kind(SUMMARY_CSV, (f"/staff/reports/export.csv?period={period}",)))
     return kinds
