@@ -55,9 +55,10 @@ def _connection_settings(connection: Any, _record: Any) -> None:
 
 
 def one_of(column: SQLColumnExpression[int], ids: list[int]) -> ColumnElement[bool]:
-    """`column` is one of these ids. PostgreSQL takes them as one array: the statement's text is
-    the same for any number of ids, so neither SQLAlchemy nor psycopg builds it again (a batch
-    of 500 ids written out cost more than reading its rows)."""
+    """`column` is one of these ids, passed as one value: an array on PostgreSQL, a JSON list
+    that SQLite reads with json_each. The statement's text is then the same for any number of
+    ids, so neither SQLAlchemy nor the driver builds it again (500 ids written out one by one
+    cost an export more than reading its rows)."""
     if db.engine.dialect.name == "postgresql":
         return column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
     listed = func.json_each(json.dumps(ids)).table_valued("value")

@@ -13,7 +13,7 @@ from flask import Flask
 from sqlalchemy import event
 
 from intake import clock
-from intake.cases import queries
+from intake.cases import listing
 from intake.extensions import db
 from intake.filing import file_report
 from intake.models import Report
@@ -322,8 +322,8 @@ def test_a_common_word_gives_the_same_page_however_the_list_is_read(
     event.listen(engine, "before_cursor_execute", record)
     sorts = []
     for threshold, sort_cost in ((10_000, 10), (1, 10**9), (1, 0)):
-        monkeypatch.setattr(queries, "MANY_MATCHES", threshold)
-        monkeypatch.setattr(queries, "SORT_COST", sort_cost)
+        monkeypatch.setattr(listing, "MANY_MATCHES", threshold)
+        monkeypatch.setattr(listing, "SORT_COST", sort_cost)
         statements.clear()
         pages.append([supervisor.get(f"/staff/cases?q=graffiti&page={n}") for n in (1, 2)])
         sorts.append(sum("WITH few" in statement for statement in statements))

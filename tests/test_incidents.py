@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from flask import Flask
@@ -21,6 +21,11 @@ UNRELATED = "My landlord refused to rent me the flat because I pay with a housin
 def story(text: str, **place: Any) -> dict[str, dict[str, Any]]:
     """A hate-incident report with this narrative (and place answers)."""
     return hate_answers(incident={"narrative": text}, place=place)
+
+
+def on(day: date) -> dict[str, int]:
+    """The incident-date fields of a case for `day`."""
+    return {"incident_year": day.year, "incident_month": day.month, "incident_day": day.day}
 
 
 def with_email(app: Flask, case_id: int, address: str) -> None:
@@ -99,13 +104,7 @@ def test_suggestions_keep_to_the_window_of_days(
 ) -> None:
     first = make_case(story(STORY))
     near = make_case(story(RETOLD), incident_day=None)  # The whole month: may be the same day.
-    far_date = RECENT - timedelta(days=20)
-    far = make_case(
-        story(RETOLD),
-        incident_year=far_date.year,
-        incident_month=far_date.month,
-        incident_day=far_date.day,
-    )
+    far = make_case(story(RETOLD), **on(RECENT - timedelta(days=20)))
     supervisor = staff_browser("supervisor")
     found = suggested(case_page(supervisor, first))
     assert number(app, near) in found
@@ -123,13 +122,8 @@ def test_suggestions_come_from_the_same_area_the_same_ward_or_online(
     other_ward = make_case(story(RETOLD, community_area="32", ward="9"))
     online = make_case(story(STORY, community_area="", ward="", location_type="online"))
     also_online = make_case(story(RETOLD, community_area="", location_type="online"))
-    day_before = RECENT.replace(day=1) - timedelta(days=1)  # The last day of the month before.
-    month_before = make_case(
-        story(RETOLD),
-        incident_year=day_before.year,
-        incident_month=day_before.month,
-        incident_day=day_before.day,
-    )
+    # The last day of the month before.
+    month_before = make_case(story(RETOLD), **on(RECENT.replace(day=1) - timedelta(days=1)))
     supervisor = staff_browser("supervisor")
     app.config["INCIDENT_WINDOW_DAYS"] = RECENT.day
     found = suggested(case_page(supervisor, first))

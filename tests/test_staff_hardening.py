@@ -12,7 +12,7 @@ from flask import Flask
 from werkzeug.datastructures import MultiDict
 
 from intake import clock, create_app
-from intake.cases import queries
+from intake.cases import listing, queries
 from intake.extensions import db
 from intake.models import CaseLink, Report, SavedView, Staff
 
@@ -159,7 +159,7 @@ def test_the_filter_parser_copes_without_the_request_filter(
         staff = db.session.get(Staff, workspace.staff_id)
         assert staff is not None
         case_filter = queries.CaseFilter.from_args(MultiDict([(parameter, value)]))
-        page = queries.case_page(case_filter, staff, clock.today(), 2, 100)
+        page = listing.case_page(case_filter, staff, clock.today(), 2, 100)
         assert page.page <= max(page.pages, 1)
 
 

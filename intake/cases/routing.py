@@ -29,7 +29,7 @@ from ..clock import today
 from ..extensions import db
 from ..models import OutboxEmail, Report, SavedView, Staff, utcnow
 from ..roles import Can
-from . import audit, queries
+from . import audit, listing, queries
 from .access import can_take
 
 # Cases stamped just before a run may not be committed yet: a run looks only this far back from
@@ -109,11 +109,11 @@ def preview(
     """The cases of the last 90 days the view matches and where routing would send each; reads
     only (a preview changes nothing)."""
     where = _matching(case_filter, owner, now - timedelta(days=PREVIEW_DAYS), now)
-    total, capped = queries.count_up_to(where, PREVIEW_COUNT_LIMIT)
+    total, capped = listing.count_up_to(where, PREVIEW_COUNT_LIMIT)
     routed = 0
     if route_to is not None:
         unassigned = [*where, Report.assignee_id.is_(None)]
-        routed = queries.count_up_to(unassigned, PREVIEW_COUNT_LIMIT)[0]
+        routed = listing.count_up_to(unassigned, PREVIEW_COUNT_LIMIT)[0]
     cases = db.session.scalars(
         select(Report)
         .where(*where)

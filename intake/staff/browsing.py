@@ -10,7 +10,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from ..auth.guard import ANY_STAFF, allow
-from ..cases import queries
+from ..cases import listing, queries
 from ..clock import today
 from ..roles import READ_CASES
 from .list_memory import KEY, remembered
@@ -21,7 +21,7 @@ def _page_ids(stored: dict[str, Any], page: int) -> list[int]:
     """The ids on another page of the remembered list (and remember that page)."""
     args = MultiDict([(k, v) for k, v in stored["args"]] + [("page", str(page))])
     case_filter = queries.CaseFilter.from_args(args, stored["sort"])
-    found = queries.case_page(
+    found = listing.case_page(
         case_filter,
         me(),
         today(),

@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response
 
 from .. import accounts, vocab
 from ..auth.guard import allow
-from ..cases import bulk, calendar, deadlines, queries, saved_views, tags
+from ..cases import bulk, calendar, deadlines, listing, queries, saved_views, tags
 from ..clock import today
 from ..geography import WARD_COUNT, community_area_name
 from ..i18n import NATIVE_NAMES
@@ -63,7 +63,7 @@ def render_list(
     for key, value in base.items():
         filter_args.setlist(key, value if isinstance(value, list) else [value])
     case_filter = queries.CaseFilter.from_args(filter_args, default_sort)
-    page = queries.case_page(
+    page = listing.case_page(
         case_filter,
         me(),
         today(),
@@ -99,7 +99,7 @@ def render_list(
         bulk_limit=bulk.limit(),
         # My cases starts with how many wait in each status.
         status_counts=(
-            queries.status_counts(_without_status(filter_args, default_sort), me(), today())
+            listing.status_counts(_without_status(filter_args, default_sort), me(), today())
             if endpoint == "staff.my_cases"
             else []
         ),

@@ -14,7 +14,7 @@ from typing import Any
 from flask import session
 from werkzeug.datastructures import MultiDict
 
-from ..cases import queries
+from ..cases import listing
 
 KEY = "case_list"
 
@@ -35,7 +35,7 @@ def remember(
     endpoint: str,
     args: MultiDict[str, str],
     default_sort: str,
-    page: queries.CasePage,
+    page: listing.CasePage,
     list_url: str,
 ) -> None:
     """Keep the list just shown, for the case pages opened from it."""
