@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import event, text
 
 from intake.extensions import db
 from intake.models import AuditEvent, Contact, Incident, Message, OutboxEmail, Report
@@ -130,6 +131,41 @@ def test_suggestions_come_from_the_same_area_the_same_ward_or_online(
     assert {number(app, same_ward), number(app, month_before)} <= found
     assert not {number(app, other_ward), number(app, also_online)} & found
     assert suggested(case_page(supervisor, online)) == {number(app, also_online)}
+
+
+def test_suggestions_are_read_from_the_places_indexes(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    """SQLite without statistics (a file never analyzed) reads the candidates from the area's
+    and ward's incident-date indexes, not from the index of disposal days (nearly every case)."""
+    first = make_case(story(STORY, ward="8"))
+    statements: list[tuple[str, Any]] = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if statement.startswith("SELECT report.id, report.case_number, report.narrative,"):
+            statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        case_page(staff_browser("supervisor"), first)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert len(statements) == 1
+    if engine.dialect.name != "sqlite":
+        return
+    with app.app_context():
+        db.session.execute(text("DROP TABLE IF EXISTS sqlite_stat1"))
+        plan = " ".join(
+            str(row[-1])
+            for row in db.session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statements[0][0], statements[0][1]
+            )
+        )
+    assert "ix_report_area_incident" in plan
+    assert "ix_report_ward_incident" in plan
+    assert "ix_report_disposed_on" not in plan
 
 
 def test_three_reports_grouped_then_one_leaves(

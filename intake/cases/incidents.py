@@ -37,6 +37,7 @@ from ..extensions import db
 from ..models import Incident, Report, Staff
 from . import audit
 from .access import can_work, visible_cases
+from .search import is_sqlite
 
 SUGGESTIONS = 5
 # At most this many candidates are scored (a month of one ward holds far fewer).
@@ -128,6 +129,14 @@ def _places(report: Report) -> list[ColumnElement[bool]]:
     return places
 
 
+def _not_disposed() -> ColumnElement[bool]:
+    """A report not disposed of, as nearly every one is: said so to SQLite, which without
+    statistics took the index of disposal days for a selective one and read nearly every case
+    from it (550 ms at a million cases)."""
+    kept = Report.disposed_on.is_(None)
+    return func.likely(kept) if is_sqlite() else kept
+
+
 def candidates_query(report: Report, viewer: Staff, days: int) -> Executable:
     """The query for the cases that could be the same event: each place's reports in the
     window, every pair one range of an index (of the area or ward and the incident date: the
@@ -138,7 +147,7 @@ def candidates_query(report: Report, viewer: Staff, days: int) -> Executable:
     conditions = [
         or_(*near) if near else false(),
         Report.id != report.id,
-        Report.disposed_on.is_(None),
+        _not_disposed(),
         visible_cases(viewer),
     ]
     if report.incident_id is not None:
