@@ -220,6 +220,16 @@ def _status_in(statuses: list[str]) -> ColumnElement[bool]:
     return chosen
 
 
+def _common(condition: ColumnElement[bool], scan_in_order: bool) -> ColumnElement[bool]:
+    """A filter on a column of a few values, when the list is read in its order among many
+    matches: said to be common to SQLite, which without statistics takes an indexed equality
+    for a rare one, reads every match from that index and sorts them (kind=discrimination at a
+    million cases: 405 ms). With statistics it reads the list in order anyway."""
+    if scan_in_order and is_sqlite():
+        return func.likely(condition)
+    return condition
+
+
 def conditions(
     case_filter: CaseFilter,
     staff: Staff,
@@ -237,7 +247,7 @@ def conditions(
     for name in ("kind", "covered_area", "language", "channel", "reporter_role"):
         values = getattr(f, name)
         if values:
-            where.append(getattr(Report, name).in_(values))
+            where.append(_common(getattr(Report, name).in_(values), scan_in_order))
     where += [link.condition(scan_in_order) for link in links(f) if link != driver]
     if f.community_area is not None:
         where.append(Report.community_area == f.community_area)
