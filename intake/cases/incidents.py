@@ -33,11 +33,11 @@ from rapidfuzz import fuzz, utils
 from sqlalchemy import ColumnElement, Executable, and_, false, func, or_, select, update
 
 from .. import followup
+from ..database import LIKELY, likelihood
 from ..extensions import db
 from ..models import Incident, Report, Staff
 from . import audit
 from .access import can_work, visible_cases
-from .search import is_sqlite
 
 SUGGESTIONS = 5
 # At most this many candidates are scored (a month of one ward holds far fewer).
@@ -133,8 +133,7 @@ def _not_disposed() -> ColumnElement[bool]:
     """A report not disposed of, as nearly every one is: said so to SQLite, which without
     statistics took the index of disposal days for a selective one and read nearly every case
     from it (550 ms at a million cases)."""
-    kept = Report.disposed_on.is_(None)
-    return func.likely(kept) if is_sqlite() else kept
+    return likelihood(Report.disposed_on.is_(None), LIKELY)
 
 
 def candidates_query(report: Report, viewer: Staff, days: int) -> Executable:

@@ -19,8 +19,6 @@ from flask import current_app
 from sqlalchemy import (
     ColumnElement,
     false,
-    func,
-    literal_column,
     or_,
     select,
     tuple_,
@@ -28,6 +26,7 @@ from sqlalchemy import (
 from werkzeug.datastructures import MultiDict
 
 from .. import vocab
+from ..database import LIKELY, likelihood
 from ..edge import QUERY_CONTROLS
 from ..extensions import db
 from ..geography import COMMUNITY_AREAS, WARD_COUNT
@@ -38,7 +37,7 @@ from ..statuses import TRIAGE_STATUSES
 from . import calendar
 from .access import visible_cases
 from .links import Link, links
-from .search import NUMBER, is_sqlite, matching
+from .search import NUMBER, matching
 
 # `conditions` leaves the search out when it reads the cases from the search's index.
 SEARCH = "search"
@@ -215,8 +214,8 @@ def _status_in(statuses: list[str]) -> ColumnElement[bool]:
     on average; the triage statuses hold few (the service targets empty them within days), so
     say so, or SQLite walks the whole list in order looking for them."""
     chosen = Report.status.in_(statuses)
-    if is_sqlite() and set(statuses) <= set(TRIAGE_STATUSES):
-        return func.likelihood(chosen, literal_column("0.05"))
+    if set(statuses) <= set(TRIAGE_STATUSES):
+        return likelihood(chosen, 0.05)
     return chosen
 
 
@@ -225,9 +224,7 @@ def _common(condition: ColumnElement[bool], scan_in_order: bool) -> ColumnElemen
     matches: said to be common to SQLite, which without statistics takes an indexed equality
     for a rare one, reads every match from that index and sorts them (kind=discrimination at a
     million cases: 405 ms). With statistics it reads the list in order anyway."""
-    if scan_in_order and is_sqlite():
-        return func.likely(condition)
-    return condition
+    return likelihood(condition, LIKELY) if scan_in_order else condition
 
 
 def conditions(
