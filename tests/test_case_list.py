@@ -191,16 +191,28 @@ def test_pages(app_factory: Any) -> None:
     assert third.count('class="badge badge--new"') == 1
 
 
-def test_counting_stops_at_the_limit_and_pages_go_on(app_factory: Any) -> None:
+def test_counting_stops_at_the_limit_and_so_do_the_pages(app_factory: Any) -> None:
+    """A list of more cases than it counts is paged that far: a page past it (an OFFSET that
+    would read every case) is the last counted page, which says how to reach the others."""
     browser = supervisor_of(app_factory(CASES_PER_PAGE=2, CASE_COUNT_LIMIT=3), cases=6)
     first = browser.get("/staff/cases").get_data(as_text=True)
     assert "More than 3 cases" in first
     assert "<span>Page 1</span>" in first
-    third = browser.get("/staff/cases?page=3").get_data(as_text=True)
-    assert third.count('class="badge badge--new"') == 2
-    assert 'rel="next"' in third  # A full page past the count: there may be more.
-    fourth = browser.get("/staff/cases?page=4").get_data(as_text=True)
-    assert 'rel="next"' not in fourth
+    assert 'rel="next"' in first
+    assert "Lists show their first 3 cases" not in first
+    second = browser.get("/staff/cases?page=2").get_data(as_text=True)
+    assert second.count('class="badge badge--new"') == 2
+    assert 'rel="next"' not in second
+    assert "Lists show their first 3 cases" in second
+    for past in ("3", "40000", "100000"):
+        beyond = browser.get(f"/staff/cases?page={past}").get_data(as_text=True)
+        assert "<span>Page 2</span>" in beyond
+        assert beyond.count('class="badge badge--new"') == 2
+    numbers = re.compile(r"data-case-link>(\d{4}-\d{5})<")
+    forward = {*numbers.findall(first), *numbers.findall(second)}
+    other_end = browser.get("/staff/cases?sort=-case").get_data(as_text=True)
+    assert len(forward) == 4
+    assert len(set(numbers.findall(other_end)) - forward) == 2  # The other end of the list.
     narrowed = browser.get("/staff/cases?kind=discrimination").get_data(as_text=True)
     assert "0 cases" in narrowed
 

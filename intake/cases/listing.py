@@ -33,6 +33,11 @@ class CasePage:
         """How many pages the list has (as far as it was counted)."""
         return max(1, -(-self.total // self.per_page))
 
+    @property
+    def at_limit(self) -> bool:
+        """Whether this is the last page of a list counted to its limit: the pages stop here."""
+        return self.capped and self.page >= self.pages
+
 
 def _sort_columns(case_filter: CaseFilter) -> tuple[Any, ...]:
     return (*SORTS[case_filter.sort], Report.id)
@@ -138,9 +143,11 @@ def case_page(
     list in its order; then just the page's cases, whole."""
     ids = matching_ids(case_filter, staff, today)
     total, capped = count_up_to(ids, count_limit)
-    page = case_filter.page
-    if not capped:  # Past the end of a list counted whole: its last page.
-        page = min(page, max(1, -(-total // per_page)))
+    # Past the end of the list, or past its limit: the last page. A list of a million cases
+    # is paged as far as it was counted (like a search engine's results): a page past every
+    # case is an OFFSET that reads them all (page 40,000: 43 ms on SQLite, 99 ms on
+    # PostgreSQL); the staff narrow the list or reverse its order instead.
+    page = min(case_filter.page, max(1, -(-total // per_page)))
     if total == 0:
         return CasePage([], 0, page, per_page)
     if _sorting_matches(total, capped, page * per_page):
