@@ -2,7 +2,7 @@
 request, latency and server CPU per kind, exports with their memory, at several sizes.
 
     .venv/bin/python -m bench.http_mix 10000 [100000 1000000] [--databases sqlite,postgresql]
-        [--keep DIR [--seed-only]] [--statistics analyze|none] [--repeats 14] [--exports 2]
+        [--keep DIR [--seed-only]] [--statistics analyze|none] [--repeats 40] [--exports 2]
         [--workers 2] [--threads 4] [--out DIR]
     .venv/bin/python -m bench.http_mix --compare A.json B.json ...
 
@@ -12,12 +12,13 @@ keeps SQLite files and a PostgreSQL cluster there and reuses them, migrated to t
 start gunicorn with the repo's gunicorn.conf.py and the production configuration (INTAKE_ENV=
 production, the bench's fixed keys; rate limits off: one client address would measure the
 limiter, and with them on, memory storage would need one worker), sign a supervisor in through
-the real forms, then run every kind of bench/http_kinds.py `--repeats` times from one keep-alive
-client, one request at a time (a warm-up round first, untimed). Per kind: count, p50, p95 and
-max latency, and the workers' CPU (utime+stime from /proc) per request. Then the summary
-computation alone in-process for the reports page's period, CSV and XLSX case exports (time to
-first byte, total, rows/s, the busiest worker's private memory sampled during the export), and
-one real filing over HTTP (the sequences were advanced). Prints markdown tables, writes one JSON
+the real forms, then run `--repeats` rounds of one request of every kind of bench/http_kinds.py
+from one keep-alive client, one request at a time (a warm-up round first, untimed). Per kind:
+count, p50, p95 and max latency, and the CPU (utime+stime from /proc) per request of the workers
+and, on PostgreSQL, of the database server's processes. Then the summary computation alone
+in-process for the reports page's period, CSV and XLSX case exports (time to first byte, total,
+rows/s, the busiest worker's private memory sampled during the export), and one real filing over
+HTTP (the sequences were advanced). Prints markdown tables, writes one JSON
 per run, and for several sizes the ratio p95(size) / p95(smallest size) per kind.
 """
 
@@ -42,7 +43,7 @@ from bench.http_kinds import Kind, mix
 from bench.http_report import growth, report, sizes_table
 from bench.intake_load import file_whole
 from bench.loopback import Browser, Unexpected, fetch
-from bench.procstats import MemorySampler, cpu_seconds, server_processes
+from bench.procstats import MemorySampler, cpu_seconds, database_processes, server_processes
 from bench.run import BENCH_SETTINGS, database
 from bench.seed import analyze, seed
 from config import TestingConfig
@@ -133,25 +134,46 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def run_kind(
-    conn: HTTPConnection, browser: Browser, kind: Kind, repeats: int, workers: list[int]
-) -> dict[str, float]:
-    """`repeats` requests of one kind, one at a time: latencies and the workers' CPU."""
-    samples = []
-    cpu = cpu_seconds(workers)
+def run_rounds(
+    conn: HTTPConnection,
+    browser: Browser,
+    kinds: list[Kind],
+    repeats: int,
+    workers: list[int],
+    database_url: str,
+) -> dict[str, dict[str, float]]:
+    """`repeats` rounds of one request of every kind (the reports page every other round),
+    one request at a time, so that a moment when the machine is busy falls on many kinds
+    rather than on all of one kind's requests. Per kind: latencies, the workers' CPU per
+    request and, on PostgreSQL, the database server's (its processes, looked up each round:
+    a new connection is a new process)."""
+    samples: dict[str, list[float]] = {kind.name: [] for kind in kinds}
+    cpu = dict.fromkeys(samples, 0.0)
+    database_cpu = dict.fromkeys(samples, 0.0)
     for number in range(repeats):
-        url = kind.urls[number % len(kind.urls)]
-        started = time.perf_counter()
-        fetch(conn, browser, "GET", url, 200)
-        samples.append(time.perf_counter() - started)
-    cpu = cpu_seconds(workers) - cpu
-    return {
-        "count": repeats,
-        "p50_ms": statistics.median(samples) * 1000,
-        "p95_ms": percentile(samples, 0.95) * 1000,
-        "max_ms": max(samples) * 1000,
-        "cpu_ms": cpu / repeats * 1000,
-    }
+        database = database_processes(database_url)
+        for kind in kinds:
+            if kind.name == "reports page" and number % 2:
+                continue  # The slowest kind: half as many.
+            url = kind.urls[number % len(kind.urls)]
+            before, database_before = cpu_seconds(workers), cpu_seconds(database)
+            started = time.perf_counter()
+            fetch(conn, browser, "GET", url, 200)
+            samples[kind.name].append(time.perf_counter() - started)
+            cpu[kind.name] += cpu_seconds(workers) - before
+            database_cpu[kind.name] += cpu_seconds(database) - database_before
+    results = {}
+    for name, times in samples.items():
+        results[name] = {
+            "count": len(times),
+            "p50_ms": statistics.median(times) * 1000,
+            "p95_ms": percentile(times, 0.95) * 1000,
+            "max_ms": max(times) * 1000,
+            "cpu_ms": cpu[name] / len(times) * 1000,
+        }
+        if database_url.startswith("postgresql"):
+            results[name]["database_cpu_ms"] = database_cpu[name] / len(times) * 1000
+    return results
 
 
 def export(port: int, browser: Browser, fmt: str, rows: int, workers: list[int]) -> dict[str, Any]:
@@ -227,10 +249,7 @@ def measure(kind: str, size: int, args: argparse.Namespace) -> dict[str, Any]:
             for item in kinds:  # Warm-up: every URL once, untimed.
                 for url_ in item.urls:
                     fetch(conn, browser, "GET", url_, 200)
-            result["kinds"] = {}
-            for item in kinds:
-                repeats = max(3, args.repeats // 2) if item.name == "reports page" else args.repeats
-                result["kinds"][item.name] = run_kind(conn, browser, item, repeats, workers)
+            result["kinds"] = run_rounds(conn, browser, kinds, args.repeats, workers, url)
             result["exports"] = [
                 export(port, browser, fmt, cases, workers)
                 for fmt in ("csv", "xlsx")
@@ -260,7 +279,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep and reuse seeded databases here")
     parser.add_argument("--seed-only", action="store_true", help="seed (--keep), measure nothing")
     parser.add_argument("--statistics", choices=("analyze", "none"), default="analyze")
-    parser.add_argument("--repeats", type=int, default=14, help="requests of each kind")
+    parser.add_argument("--repeats", type=int, default=40, help="rounds of every kind")
     parser.add_argument("--exports", type=int, default=2, help="exports of each format")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)

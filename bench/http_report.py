@@ -12,6 +12,13 @@ SUMMARY_CSV = "summary CSV"
 CASE_TARGET = 1.5
 REPORTS_TARGET = 1.5
 GROWTH_TARGET = 2.0
+_DB_CPU = "database server CPU ms/req"
+
+
+def server_cpu(kind: dict[str, Any]) -> float:
+    """A request's server CPU in ms: the workers', and the database server's where it is a
+    server of its own (PostgreSQL; SQLite works inside the workers)."""
+    return float(kind["cpu_ms"] + kind.get("database_cpu_ms", 0.0))
 
 
 def _row(cells: list[str]) -> str:
@@ -23,10 +30,11 @@ def kinds_table(run: dict[str, Any]) -> list[str]:
     lines = [
         f"### {run['database']}, {run['cases']:,} cases, statistics: {run['statistics']}",
         "",
-        _row(["request", "count", "p50 ms", "p95 ms", "max ms", "server CPU ms/req"]),
-        "|---|---:|---:|---:|---:|---:|",
+        _row(["request", "count", "p50 ms", "p95 ms", "max ms", "workers' CPU ms/req", _DB_CPU]),
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, kind in run["kinds"].items():
+        database = kind.get("database_cpu_ms")
         lines.append(
             _row(
                 [
@@ -36,6 +44,7 @@ def kinds_table(run: dict[str, Any]) -> list[str]:
                     f"{kind['p95_ms']:.1f}",
                     f"{kind['max_ms']:.1f}",
                     f"{kind['cpu_ms']:.1f}",
+                    "–" if database is None else f"{database:.1f}",
                 ]
             )
         )
@@ -155,8 +164,9 @@ def growth(runs: list[dict[str, Any]]) -> list[str]:
 
 
 def sizes_table(runs: list[dict[str, Any]]) -> list[str]:
-    """Per database: each kind's p95 and server CPU at every size, and the ratios of the
-    largest size to the smallest (bold above the target)."""
+    """Per database: each kind's p95 and server CPU (workers and database server) at every
+    size, the ratios of the largest size to the smallest by p95, p50 and CPU (bold above the
+    target), and how many kinds are within it by each."""
     lines: list[str] = []
     for database in dict.fromkeys(run["database"] for run in runs):
         mine = sorted((r for r in runs if r["database"] == database), key=lambda r: r["cases"])
@@ -164,6 +174,7 @@ def sizes_table(runs: list[dict[str, Any]]) -> list[str]:
             continue
         base, top = mine[0], mine[-1]
         sizes = [_size(r["cases"]) for r in mine]
+        span = f"{sizes[-1]}/{sizes[0]}"
         lines += [
             "",
             f"#### {database}, statistics: {base['statistics']}",
@@ -172,30 +183,41 @@ def sizes_table(runs: list[dict[str, Any]]) -> list[str]:
                 [
                     "request",
                     *(f"p95 {size}" for size in sizes),
-                    f"p95 {sizes[-1]}/{sizes[0]}",
+                    f"p95 {span}",
+                    f"p50 {span}",
                     *(f"CPU {size}" for size in sizes),
-                    f"CPU {sizes[-1]}/{sizes[0]}",
+                    f"CPU {span}",
                 ]
             ),
-            "|---|" + "---:|" * (2 * len(sizes) + 2),
+            "|---|" + "---:|" * (2 * len(sizes) + 3),
         ]
-        for name, kind in base["kinds"].items():
-            found = [r["kinds"].get(name) for r in mine]
-            if any(k is None for k in found):
-                continue
-            p95 = [f"{k['p95_ms']:.0f}" for k in found]  # type: ignore[index]
-            cpu = [f"{k['cpu_ms']:.0f}" for k in found]  # type: ignore[index]
+        within = {"p95": 0, "p50": 0, "CPU": 0}
+        names = [name for name in base["kinds"] if all(name in r["kinds"] for r in mine)]
+        for name in names:
+            found = [r["kinds"][name] for r in mine]
+            ratios = {
+                "p95": _ratio(top["kinds"][name]["p95_ms"], base["kinds"][name]["p95_ms"]),
+                "p50": _ratio(top["kinds"][name]["p50_ms"], base["kinds"][name]["p50_ms"]),
+                "CPU": _ratio(server_cpu(top["kinds"][name]), server_cpu(base["kinds"][name])),
+            }
+            within = {key: within[key] + (ratios[key] <= GROWTH_TARGET) for key in within}
             lines.append(
                 _row(
                     [
                         name.replace("|", "\\|"),
-                        *p95,
-                        _ratio(top["kinds"][name]["p95_ms"], kind["p95_ms"]),
-                        *cpu,
-                        _ratio(top["kinds"][name]["cpu_ms"], kind["cpu_ms"]),
+                        *(f"{k['p95_ms']:.0f}" for k in found),
+                        _bold(ratios["p95"]),
+                        _bold(ratios["p50"]),
+                        *(f"{server_cpu(k):.0f}" for k in found),
+                        _bold(ratios["CPU"]),
                     ]
                 )
             )
+        counts = ", ".join(f"{within[key]} by {key}" for key in within)
+        lines += [
+            "",
+            f"Within {GROWTH_TARGET}× from {sizes[0]} to {sizes[-1]}, of {len(names)}: {counts}.",
+        ]
     return lines
 
 
@@ -203,8 +225,11 @@ def _size(cases: int) -> str:
     return f"{cases // 1_000_000}M" if cases >= 1_000_000 else f"{cases // 1000}k"
 
 
-def _ratio(top: float, base: float) -> str:
-    ratio = top / base if base else float("inf")
+def _ratio(top: float, base: float) -> float:
+    return top / base if base else float("inf")
+
+
+def _bold(ratio: float) -> str:
     return f"{ratio:.2f}" if ratio <= GROWTH_TARGET else f"**{ratio:.2f}**"
 
 

@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 PROC = Path("/proc")
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -54,12 +56,42 @@ def _server_processes(port: int) -> tuple[int, list[int]]:
 
 
 def cpu_seconds(pids: list[int]) -> float:
-    """User plus system CPU seconds these processes have used so far."""
+    """User plus system CPU seconds these processes have used so far (a process gone since
+    counts nothing)."""
     total = 0
     for pid in pids:
-        fields = _stat(pid)
+        try:
+            fields = _stat(pid)
+        except OSError:
+            continue
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
     return total / TICKS
+
+
+def database_processes(url: str) -> list[int]:
+    """The processes of the PostgreSQL server that `url` names (its postmaster, started with
+    "-p PORT", and all its children: the connections' backends and its own workers); none
+    for SQLite, which runs inside the workers."""
+    port = make_url(url).port
+    if port is None or not url.startswith("postgresql"):
+        return []
+    wanted = ["-p", str(port)]
+    postmasters = []
+    parents: dict[int, int] = {}
+    for entry in PROC.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            words = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+            parents[int(entry.name)] = int(_stat(int(entry.name))[1])
+        except OSError:
+            continue
+        command = " ".join(words)
+        if words[0].endswith("postgres") and " ".join(wanted) in command:
+            postmasters.append(int(entry.name))
+    if len(postmasters) != 1:
+        raise RuntimeError(f"expected one PostgreSQL server on port {port}, found {postmasters}")
+    return [postmasters[0], *(pid for pid, parent in parents.items() if parent == postmasters[0])]
 
 
 def private_bytes(pid: int) -> int:
