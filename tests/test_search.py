@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import event
 
 from intake.extensions import db
 from intake.models import Report
@@ -88,3 +89,44 @@ def test_the_start_of_a_record_or_case_number_finds_the_case(
     assert cases["chinese"] in found(browser, record[:7].lower())
     assert cases["chinese"] in found(browser, record[:9])
     assert found(browser, case) == {cases["chinese"]}
+
+
+def test_a_short_word_among_longer_ones_narrows_the_search_from_their_cases(
+    app: Flask, make_case: Any, staff_browser: Any
+) -> None:
+    """PostgreSQL checks a short word ("en") in the cases the longer words find, rather than
+    merging from the index every word that starts so ("en:*" at a million cases is hundreds
+    of thousands); what a search finds is the same on both databases."""
+    both = make_case(story("Nos gritaron en el autobús"))
+    longer_only = make_case(story("Nos gritaron desde el autobús"))
+    make_case(story("Someone painted a slur on the door"))
+    browser = staff_browser("supervisor")
+    statements: list[tuple[str, Any]] = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if statement.startswith("SELECT count(*)"):
+            statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert found(browser, "gritaron en") == {both}
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert found(browser, "gritaron") == {both, longer_only}
+    assert found(browser, "en gritaron autobus") == {both}
+    if engine.dialect.name != "postgresql":
+        return
+    statement, parameters = statements[0]
+    with app.app_context():
+        connection = db.session.connection()
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # A table of three cases.
+        rows = connection.exec_driver_sql("EXPLAIN " + statement, parameters)
+        plan = "\n".join(str(row[0]) for row in rows)
+        db.session.rollback()
+    index = [line for line in plan.splitlines() if "Index Cond" in line]
+    assert index, plan
+    assert "gritaron" in index[0]
+    assert "'en'" not in index[0]
+    assert "ts_match_vq" in plan
