@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from flask import Flask
 from sqlalchemy import inspect
 
 from intake import create_app
@@ -46,3 +47,21 @@ def test_an_empty_database_is_upgraded_on_first_start(empty_database: str) -> No
         "message",
         "outbox_email",
     } <= tables
+
+
+def test_each_connection_has_the_settings_the_queries_were_measured_with(app: Flask) -> None:
+    """SQLite: foreign keys enforced, WAL for several writers. PostgreSQL: no JIT for short
+    queries, and a work_mem that keeps a common word's matches exact (intake/database.py)."""
+    with app.app_context(), db.engine.connect() as connection:
+        if db.engine.dialect.name == "sqlite":
+            settings = {
+                name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("foreign_keys", "journal_mode")
+            }
+            assert settings == {"foreign_keys": 1, "journal_mode": "wal"}
+        else:
+            settings = {
+                name: connection.exec_driver_sql(f"SHOW {name}").scalar()
+                for name in ("jit", "work_mem")
+            }
+            assert settings == {"jit": "off", "work_mem": "16MB"}
