@@ -109,7 +109,8 @@ class Config:
     CONTACT_REVEAL_MINUTES = _env_int("CONTACT_REVEAL_MINUTES", 15)
     HSTS_SECONDS = 0
     CASES_PER_PAGE = 25
-    # The case list counts matching cases up to this many, then says "more than".
+    # The case list counts matching cases up to this many, then says "more than", and pages
+    # that far (a page past every case is an OFFSET that reads them all).
     CASE_COUNT_LIMIT = _env_int("CASE_COUNT_LIMIT", 10_000)
     # "Possibly the same event": incident dates at most this many days apart, and stories at
     # least this similar (0-100, rapidfuzz; bench/RESULTS.md).
