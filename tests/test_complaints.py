@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from io import BytesIO
 from typing import Any
 
@@ -20,6 +20,7 @@ from .helpers import (
     IDENTIFIED_CONTACT,
     Resident,
     StaffBrowser,
+    commission_today,
     discrimination_answers,
     hate_answers,
     pdf_bytes,
@@ -232,7 +233,7 @@ def test_paper_signature(app: Flask, staff_browser: Any) -> None:
     page = f"/staff/cases/{case_id}/complaint"
     html = staff.get(page).get_data(as_text=True)
     seen = version_of(html, "paper-version")
-    tomorrow = (date.today() + timedelta(days=2)).isoformat()
+    tomorrow = (commission_today() + timedelta(days=2)).isoformat()
     response = staff.post(
         f"{page}/paper",
         {
@@ -251,7 +252,7 @@ def test_paper_signature(app: Flask, staff_browser: Any) -> None:
         {
             "version": seen,
             "signed_name": SIGNED_NAME,
-            "signed_on": date.today().isoformat(),
+            "signed_on": commission_today().isoformat(),
             "scan": (BytesIO(pdf_bytes()), "signed.pdf"),
         },
         page=page,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from io import BytesIO
 from typing import Any
 
@@ -13,7 +13,7 @@ from flask import Flask
 from intake.extensions import db
 from intake.models import Attachment, AuditEvent, Report
 
-from .helpers import Resident, hate_answers, pdf_bytes
+from .helpers import Resident, commission_today, hate_answers, pdf_bytes
 
 RECEIPT = re.compile(r'class="receipt__code"[^>]*>([a-z ]+)</p>')
 LINK = re.compile(r'href="(/check/report/documents/(\d+))"')
@@ -37,7 +37,7 @@ def file_report(app: Flask) -> tuple[int, str, str]:
     with app.app_context():
         report = db.session.scalars(db.select(Report).order_by(Report.id.desc())).first()
         assert report is not None
-        report.received_on = date.today() - timedelta(days=60)
+        report.received_on = commission_today() - timedelta(days=60)
         db.session.commit()
         return report.id, report.record_number, receipt.group(1)
 
@@ -113,7 +113,7 @@ def test_staff_only_documents_never_show_on_the_status_page(app: Flask, staff_br
     response = staff.post(
         f"{page}/respondents/{respondent_id}/response",
         {
-            f"r{respondent_id}-response-on": date.today().isoformat(),
+            f"r{respondent_id}-response-on": commission_today().isoformat(),
             f"r{respondent_id}-response-file": (BytesIO(b"We deny it.\n"), "answer.txt"),
         },
         page=page,
@@ -153,7 +153,7 @@ def test_every_document_on_the_case_page_says_who_sent_it_when_and_who_sees_it(
     staff.post(
         f"{page}/respondents/{respondent_id}/response",
         {
-            f"r{respondent_id}-response-on": date.today().isoformat(),
+            f"r{respondent_id}-response-on": commission_today().isoformat(),
             f"r{respondent_id}-response-file": (BytesIO(b"Our answer.\n"), "answer.txt"),
         },
         page=page,
@@ -171,7 +171,7 @@ def test_every_document_on_the_case_page_says_who_sent_it_when_and_who_sees_it(
     assert "Visible to: Staff only" in memo
     assert "From: Respondent: Acme Rentals" in answer
     assert "Visible to: Staff only" in answer
-    assert all(str(date.today().year) in item for item in items)  # When.
+    assert all(str(commission_today().year) in item for item in items)  # When.
 
 
 def test_a_file_that_cannot_be_cleaned_is_refused_and_nothing_is_kept(

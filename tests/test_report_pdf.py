@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 
 import pytest
 from flask import Flask
@@ -15,6 +14,8 @@ from pypdf import PdfReader
 from intake.statistics import pdf
 from intake.statistics.periods import parse
 from intake.statistics.summary import Caseload, Row, Summary, Table
+
+from .helpers import commission_today
 
 # Tables long enough to run over pages, with rows that say which table they belong to.
 TABLES = [
@@ -47,7 +48,7 @@ def build(app: Flask, lang: str = "en") -> list[str]:
 def test_every_page_names_the_commission_period_page_and_day(app: Flask) -> None:
     pages = build(app)
     assert len(pages) > 3
-    today = date.today()
+    today = commission_today()
     for number, text in enumerate(pages, 1):
         assert "Chicago Commission on Human Relations" in text, number
         assert "2026-Q3" in text, number
@@ -58,7 +59,7 @@ def test_every_page_names_the_commission_period_page_and_day(app: Flask) -> None
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font:UserWarning")
 def test_the_day_made_is_written_in_the_readers_language(app: Flask) -> None:
     text = build(app, "es")[0]
-    today = date.today()
+    today = commission_today()
     assert f"{today.day} de " in text
     assert f" de {today.year}" in text
 
