@@ -157,7 +157,8 @@ def case_page(
     else:
         # The page's ids sorted from an index alone.
         chosen = ordered(
-            select(Report.id).where(*conditions(case_filter, staff, today, True)), case_filter
+            select(Report.id).where(*conditions(case_filter, staff, today, True, capped=capped)),
+            case_filter,
         )
     # The page's ids first; then just those cases, whole.
     page_ids = chosen.limit(per_page).offset((page - 1) * per_page)

@@ -233,10 +233,11 @@ def conditions(
     today: date,
     scan_in_order: bool = False,
     driver: Link | str | None = None,
+    capped: bool = False,
 ) -> list[ColumnElement[bool]]:
-    """The WHERE clause of a filter, within what `staff` may see (`scan_in_order`: see
-    `links` and `search.matching`), without the filter `driver` if given: a term or tag
-    filter, or SEARCH."""
+    """The WHERE clause of a filter, within what `staff` may see (`scan_in_order` and
+    `capped`, more matches than were counted: see `links` and `search.matching`), without the
+    filter `driver` if given: a term or tag filter, or SEARCH."""
     where: list[ColumnElement[bool]] = [visible_cases(staff)]
     f = case_filter
     if f.status:
@@ -292,7 +293,7 @@ def conditions(
     if bounds[1] is not None:
         where.append(month <= bounds[1])
     if f.q and driver != SEARCH:
-        where.append(matching(f.q, scan_in_order))
+        where.append(matching(f.q, scan_in_order, capped))
     return where
 
 

@@ -33,17 +33,18 @@ NUMBER = re.compile(r"\d{4}-\d+|HR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 NUMBER_START = re.compile(r"\d{4}-\d*|HR-[0-9A-Z]{1,4}(-[0-9A-Z]{0,4})?")
 
 
-def matching(wanted: str, scan_in_order: bool) -> ColumnElement[bool]:
+def matching(wanted: str, scan_in_order: bool, capped: bool = False) -> ColumnElement[bool]:
     """A case or record number (whole, or its start), or else every word in the narrative or
     respondent (with the database's full-text index), case and accents ignored. Kept apart so
-    each uses its own index."""
+    each uses its own index. The list read in its order (`scan_in_order`) among more matches
+    than were counted (`capped`): PostgreSQL checks each case rather than using the index."""
     number, words = _parsed(wanted)
     if NUMBER.fullmatch(number) or not words:
         return or_(Report.record_number == number, Report.case_number == number)
     if is_sqlite():
         matches = and_(*(_in_index(*query, scan_in_order) for query in _fts_queries(words)))
     else:
-        matches = and_(*_pg_matches(words, scan_in_order))
+        matches = and_(*_pg_matches(words, scan_in_order and capped))
     if NUMBER_START.fullmatch(number):
         starts = or_(_starts(Report.record_number, number), _starts(Report.case_number, number))
         return or_(starts, matches)
@@ -92,16 +93,18 @@ def _starts(number_column: Any, prefix: str) -> ColumnElement[bool]:
 CHECKED_BELOW = 4
 
 
-def _pg_matches(words: list[str], scan_in_order: bool) -> list[ColumnElement[bool]]:
+def _pg_matches(words: list[str], in_order: bool) -> list[ColumnElement[bool]]:
     """PostgreSQL: each word's condition; the short ones checked, not read from the index,
-    when a longer word is there to find the cases. Among many matches (`scan_in_order`), none
-    from the index: the list is read in its order and each case checked. Otherwise the planner,
-    taking two words to be independent, may guess few matches and fetch and sort them all
-    ("wheelchair ramp": guessed 1,094, found 21,681 at a million cases: 86 ms)."""
+    when a longer word is there to find the cases. `in_order` (more matches than a page's
+    count goes to): none from the index, the list is read in its order and each case checked.
+    Otherwise the planner, taking two words to be independent, may guess few matches and fetch
+    and sort them all ("wheelchair ramp": guessed 1,094, found 21,681 at a million cases:
+    86 ms). Among fewer, its own fetch and sort of them is the cheapest ("swim class", 3,911
+    matches: 5 ms, 10 ms read in order)."""
     finding = [len(word) >= CHECKED_BELOW or bool(UNSPACED_RUN.search(word)) for word in words]
     everyone = not any(finding)  # Short words alone: each from the index.
     return [
-        _word_matches(word, indexed=(everyone or found) and not scan_in_order)
+        _word_matches(word, indexed=(everyone or found) and not in_order)
         for word, found in zip(words, finding, strict=True)
     ]
 
