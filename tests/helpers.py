@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import event
 from werkzeug.test import TestResponse
 
 import config
@@ -136,6 +139,27 @@ def commission_today() -> date:
     context. The machine's `date.today()` is another day for hours each night (UTC is ahead
     of Chicago), and a test comparing it with what the app writes fails then."""
     return datetime.now(ZoneInfo(config.Config.BABEL_DEFAULT_TIMEZONE)).date()
+
+
+@contextmanager
+def statements_sent(app: Flask, starting: str) -> Iterator[list[tuple[str, Any]]]:
+    """The SQL statements that begin with `starting`, with their parameters, as the app sends
+    them while the block runs (to explain their plans afterwards)."""
+    from intake.extensions import db
+
+    sent: list[tuple[str, Any]] = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if statement.startswith(starting):
+            sent.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 # Incidents a few weeks ago: inside the 365-day window whenever the suite runs.

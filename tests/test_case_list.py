@@ -24,6 +24,7 @@ from .helpers import (
     create_staff,
     discrimination_answers,
     hate_answers,
+    statements_sent,
 )
 
 
@@ -361,27 +362,18 @@ def test_a_common_value_is_read_in_the_list_s_order_without_statistics(
     monkeypatch.setattr(listing, "MANY_MATCHES", 1)
     monkeypatch.setattr(listing, "SORT_COST", dict.fromkeys(listing.SORT_COST, 10**9))
     with app.app_context():
-        engine = db.engine
-        if engine.dialect.name == "sqlite":
+        sqlite = db.engine.dialect.name == "sqlite"
+        if sqlite:
             db.session.execute(text("DROP TABLE IF EXISTS sqlite_stat1"))
             db.session.commit()
-    pages: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if statement.startswith("SELECT report.id, report.record_number"):
-            pages.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements_sent(app, "SELECT report.id, report.record_number") as pages:
         page = supervisor.get("/staff/cases?all=1&kind=hate").get_data(as_text=True)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     found = numbers(app, *cases)
     assert [page.index(found[case]) for case in cases] == sorted(
         page.index(found[case]) for case in cases
     )
     assert len(pages) == 1
-    if engine.dialect.name != "sqlite":
+    if not sqlite:
         return
     with app.app_context():
         explained = db.session.connection().exec_driver_sql(

@@ -7,12 +7,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from intake.extensions import db
 from intake.models import AuditEvent, Contact, Incident, Message, OutboxEmail, Report
 
-from .helpers import RECENT, hate_answers
+from .helpers import RECENT, hate_answers, statements_sent
 
 STORY = "Someone painted a slur on our mosque's door and shouted at us."
 RETOLD = "Last night somebody painted a slur on the mosque door, then shouted at us and ran off."
@@ -139,23 +139,13 @@ def test_suggestions_are_read_from_the_places_indexes(
     """SQLite without statistics (a file never analyzed) reads the candidates from the area's
     and ward's incident-date indexes, not from the index of disposal days (nearly every case)."""
     first = make_case(story(STORY, ward="8"))
-    statements: list[tuple[str, Any]] = []
-    with app.app_context():
-        engine = db.engine
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if statement.startswith("SELECT report.id, report.case_number, report.narrative,"):
-            statements.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    candidates = "SELECT report.id, report.case_number, report.narrative,"
+    with statements_sent(app, candidates) as statements:
         case_page(staff_browser("supervisor"), first)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert len(statements) == 1
-    if engine.dialect.name != "sqlite":
-        return
     with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            return
         db.session.execute(text("DROP TABLE IF EXISTS sqlite_stat1"))
         plan = " ".join(
             str(row[-1])

@@ -8,13 +8,12 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import event
 
 from intake.cases import listing
 from intake.extensions import db
 from intake.models import Report
 
-from .helpers import hate_answers
+from .helpers import hate_answers, statements_sent
 
 
 def story(text: str) -> dict[str, dict[str, Any]]:
@@ -92,6 +91,23 @@ def test_the_start_of_a_record_or_case_number_finds_the_case(
     assert found(browser, case) == {cases["chinese"]}
 
 
+def is_postgresql(app: Flask) -> bool:
+    with app.app_context():
+        return db.engine.dialect.name == "postgresql"
+
+
+def plan_on_postgresql(app: Flask, statement: str, parameters: Any) -> str:
+    """PostgreSQL's plan for a statement the app sent, as if the table were large (a test's
+    few cases would be read whole)."""
+    with app.app_context():
+        connection = db.session.connection()
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        rows = connection.exec_driver_sql("EXPLAIN " + statement, parameters)
+        plan = "\n".join(str(row[0]) for row in rows)
+        db.session.rollback()
+    return plan
+
+
 def test_a_short_word_among_longer_ones_narrows_the_search_from_their_cases(
     app: Flask, make_case: Any, staff_browser: Any
 ) -> None:
@@ -102,30 +118,13 @@ def test_a_short_word_among_longer_ones_narrows_the_search_from_their_cases(
     longer_only = make_case(story("Nos gritaron desde el autobús"))
     make_case(story("Someone painted a slur on the door"))
     browser = staff_browser("supervisor")
-    statements: list[tuple[str, Any]] = []
-    with app.app_context():
-        engine = db.engine
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if statement.startswith("SELECT count(*)"):
-            statements.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements_sent(app, "SELECT count(*)") as counts:
         assert found(browser, "gritaron en") == {both}
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert found(browser, "gritaron") == {both, longer_only}
     assert found(browser, "en gritaron autobus") == {both}
-    if engine.dialect.name != "postgresql":
+    if not is_postgresql(app):
         return
-    statement, parameters = statements[0]
-    with app.app_context():
-        connection = db.session.connection()
-        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # A table of three cases.
-        rows = connection.exec_driver_sql("EXPLAIN " + statement, parameters)
-        plan = "\n".join(str(row[0]) for row in rows)
-        db.session.rollback()
+    plan = plan_on_postgresql(app, *counts[0])
     index = [line for line in plan.splitlines() if "Index Cond" in line]
     assert index, plan
     assert "gritaron" in index[0]
@@ -147,39 +146,20 @@ def test_among_many_matches_the_list_is_read_in_its_order(
     make_case(story("Someone painted a slur on the door"))
     monkeypatch.setattr(listing, "MANY_MATCHES", 1)
     app.config["CASE_COUNT_LIMIT"] = 2
-    pages: list[tuple[str, Any]] = []
-    with app.app_context():
-        engine = db.engine
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if statement.startswith("SELECT report.id, report.record_number"):
-            pages.append((statement, parameters))
-
     browser = staff_browser("supervisor")
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    page = "SELECT report.id, report.record_number"
+    with statements_sent(app, page) as pages:
         assert found(browser, "wheelchair ramp") == set(wanted)
         assert found(browser, "ramp 坡道") == set(wanted)
         assert found(browser, "ramp 楼梯") == set()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    if engine.dialect.name != "postgresql":
+    if not is_postgresql(app):
         return
-    with app.app_context():
-        connection = db.session.connection()
-        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # A table of four cases.
-        for statement, parameters in pages:
-            rows = connection.exec_driver_sql("EXPLAIN " + statement, parameters)
-            plan = "\n".join(str(row[0]) for row in rows)
-            assert "ix_report_search_vector" not in plan, plan
-        db.session.rollback()
+    for statement, parameters in pages:
+        plan = plan_on_postgresql(app, statement, parameters)
+        assert "ix_report_search_vector" not in plan, plan
     app.config["CASE_COUNT_LIMIT"] = 10
     monkeypatch.setattr(listing, "SORT_COST", dict.fromkeys(listing.SORT_COST, 10**9))
-    pages.clear()
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements_sent(app, page) as pages:
         assert found(browser, "wheelchair ramp") == set(wanted)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert "@@" in pages[0][0]
     assert "ts_match_vq" not in pages[0][0]
