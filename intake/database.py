@@ -53,10 +53,10 @@ def _connection_settings(connection: Any, _record: Any) -> None:
         # adds tens of milliseconds (seen: 94 ms on the summary's caseload at 1M cases).
         connection.execute("SET jit = off")
         # A search's matches are a bitmap of the cases they are in; past work_mem it keeps
-        # only the pages, and each case on them is read and checked again. PostgreSQL's
-        # default of 4 MB holds a word in 40,000 of a million cases exactly; 16 MB holds every
-        # case ("landlord", 77,000 cases: the count 96 -> 50 ms). Per sort or hash, per
-        # connection: the server's memory bounds it by connections times that.
+        # only the pages, and each case on them is read and checked again. At PostgreSQL's
+        # default of 4 MB, "landlord" (77,000 of a million cases) went so; 16 MB keeps a
+        # bitmap of every case exact (its count 96 -> 51 ms). Per sort or hash, per
+        # connection: the server's memory must allow connections times that.
         connection.execute("SET work_mem = '16MB'")
         connection.commit()
 

@@ -95,8 +95,8 @@ CHECKED_BELOW = 4
 
 def _pg_matches(words: list[str], in_order: bool) -> list[ColumnElement[bool]]:
     """PostgreSQL: each word's condition; the short ones checked, not read from the index,
-    when a longer word is there to find the cases. `in_order` (more matches than a page's
-    count goes to): none from the index, the list is read in its order and each case checked.
+    when a longer word is there to find the cases. `in_order`, the list read in its order
+    among more matches than were counted: none from the index, each case passed is checked.
     Otherwise the planner, taking two words to be independent, may guess few matches and fetch
     and sort them all ("wheelchair ramp": guessed 1,094, found 21,681 at a million cases:
     86 ms). Among fewer, its own fetch and sort of them is the cheapest ("swim class", 3,911
