@@ -157,8 +157,7 @@ def growth(runs: list[dict[str, Any]]) -> list[str]:
                 if other is None:
                     cells.append("–")
                     continue
-                ratio = other["p95_ms"] / kind["p95_ms"]
-                cells.append(f"{ratio:.2f}" if ratio <= GROWTH_TARGET else f"**{ratio:.2f}**")
+                cells.append(_bold(_ratio(other["p95_ms"], kind["p95_ms"])))
             lines.append(_row([name.replace("|", "\\|"), *cells]))
     return lines
 

@@ -75,7 +75,6 @@ def database_processes(url: str) -> list[int]:
     port = make_url(url).port
     if port is None or not url.startswith("postgresql"):
         return []
-    wanted = ["-p", str(port)]
     postmasters = []
     parents: dict[int, int] = {}
     for entry in PROC.iterdir():
@@ -86,8 +85,7 @@ def database_processes(url: str) -> list[int]:
             parents[int(entry.name)] = int(_stat(int(entry.name))[1])
         except OSError:
             continue
-        command = " ".join(words)
-        if words[0].endswith("postgres") and " ".join(wanted) in command:
+        if words[0].endswith("postgres") and f"-p {port}" in " ".join(words):
             postmasters.append(int(entry.name))
     if len(postmasters) != 1:
         raise RuntimeError(f"expected one PostgreSQL server on port {port}, found {postmasters}")

@@ -109,7 +109,7 @@ def _pg_matches(words: list[str], in_order: bool) -> list[ColumnElement[bool]]:
     ]
 
 
-def _word_matches(word: str, indexed: bool = True) -> ColumnElement[bool]:
+def _word_matches(word: str, indexed: bool) -> ColumnElement[bool]:
     """PostgreSQL: one folded word, from the search vector (through its index unless not
     `indexed`: the function behind @@, which no index answers)."""
     if UNSPACED_RUN.search(word):
